@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Set up and run govinfo's jobs from a bare Python 3.11 with pip.
+
+    python3 dev.py demo    # check the built-in example, findings in Chinese
+    python3 dev.py test    # lint, type check, docs build, tests with coverage
+    python3 dev.py bench   # the benchmarks, printed as ratios against baselines
+
+The first run creates ``.venv`` beside this file and installs the pinned development
+requirements and govinfo itself into it; later runs reuse it until
+``pyproject.toml`` or ``requirements/dev.txt`` change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / "govinfo-requirements.sha256"
+INPUTS = (ROOT / "pyproject.toml", ROOT / "requirements" / "dev.txt")
+
+
+def _digest() -> str:
+    sha = hashlib.sha256()
+    for path in INPUTS:
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def _run(*command: str | Path) -> None:
+    print("+", " ".join(str(c) for c in command), flush=True)
+    result = subprocess.run([str(c) for c in command], cwd=ROOT, check=False)
+    if result.returncode:
+        raise SystemExit(result.returncode)
+
+
+def ensure_env() -> None:
+    """Create ``.venv`` and install what the jobs need, unless it is already current."""
+    if sys.version_info < (3, 11):  # noqa: UP036 — dev.py may be run by an older python3
+        raise SystemExit(f"govinfo needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if STAMP.exists() and STAMP.read_text() == _digest():
+        return
+    print(f"setting up {VENV} …", flush=True)
+    venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    python = BIN / "python"
+    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", "requirements/dev.txt")
+    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "-e", ".")
+    STAMP.write_text(_digest())
+
+
+def demo() -> None:
+    """Check the built-in example and print its findings (Chinese)."""
+    _run(BIN / "govinfo", "check")
+
+
+def test() -> None:
+    """Every gate CI runs: ruff, mypy --strict, the docs build, pytest with coverage."""
+    _run(BIN / "ruff", "check", ".")
+    _run(BIN / "ruff", "format", "--check", ".")
+    _run(BIN / "mypy")
+    _run(BIN / "sphinx-build", "--fail-on-warning", "--quiet", "-b", "html", "docs", "docs/_build/html")
+    _run(BIN / "python", "-m", "pytest", "--cov", "--cov-report=term", *sys.argv[2:])
+
+
+def bench() -> None:
+    """Run the benchmarks and print each measured ratio against its target."""
+    _run(BIN / "python", "-m", "benchmarks", *sys.argv[2:])
+
+
+JOBS = {"demo": demo, "test": test, "bench": bench}
+
+
+def main() -> None:
+    """Run the job named on the command line."""
+    job = sys.argv[1] if len(sys.argv) > 1 else ""
+    if job not in JOBS:
+        raise SystemExit(f"usage: python3 dev.py {{{'|'.join(JOBS)}}} [args…]")
+    ensure_env()
+    JOBS[job]()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""govinfo: China's 政府信息公开工作年度报告 as typed objects, checked by rule.
+
+The public API is what this module lists in ``__all__``; every other module is an
+implementation detail unless its own docstring says otherwise (:mod:`govinfo.layout`,
+:mod:`govinfo.rules` and :mod:`govinfo.strategies` are public).
+"""
+
+from govinfo.appeals import AppealCounts, Appeals
+from govinfo.cells import cell_values, get_cell, replace_cells
+from govinfo.consistency import check, validate
+from govinfo.editions import edition, edition_ids
+from govinfo.errors import (
+    FieldTypeError,
+    GovinfoError,
+    Problem,
+    ReportInvalidError,
+    StructureError,
+    UnknownNameError,
+)
+from govinfo.example import example, example_text, read_example
+from govinfo.findings import Finding, Severity, SourceLocation
+from govinfo.jsonio import from_dict, from_json, to_dict, to_json
+from govinfo.proactive import DecisionCount, DocumentCounts, FeeAmount, ProactiveDisclosure
+from govinfo.report import AnnualReport
+from govinfo.requests import (
+    ApplicantCounts,
+    NotProcessed,
+    OtherHandling,
+    Outcomes,
+    Requests,
+    Unavailable,
+    Withheld,
+)
+from govinfo.rules import RULES, Rule, rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "RULES",
+    "AnnualReport",
+    "AppealCounts",
+    "Appeals",
+    "ApplicantCounts",
+    "DecisionCount",
+    "DocumentCounts",
+    "FeeAmount",
+    "FieldTypeError",
+    "Finding",
+    "GovinfoError",
+    "NotProcessed",
+    "OtherHandling",
+    "Outcomes",
+    "ProactiveDisclosure",
+    "Problem",
+    "ReportInvalidError",
+    "Requests",
+    "Rule",
+    "Severity",
+    "SourceLocation",
+    "StructureError",
+    "Unavailable",
+    "UnknownNameError",
+    "Withheld",
+    "cell_values",
+    "check",
+    "edition",
+    "edition_ids",
+    "example",
+    "example_text",
+    "from_dict",
+    "from_json",
+    "get_cell",
+    "read_example",
+    "replace_cells",
+    "rule",
+    "to_dict",
+    "to_json",
+    "validate",
+]

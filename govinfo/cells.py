@@ -1,0 +1,76 @@
+"""Cells by canonical path: read every value of a report, or replace some.
+
+The canonical path of a cell is its table field, row path and column field joined with
+dots (``requests.outcomes.withheld.internal_affairs.natural_person``); the layout of the
+report's edition lists them all (:attr:`govinfo.layout.Edition.cells`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from govinfo.consistency import _compile
+from govinfo.editions import edition
+from govinfo.findings import Value
+from govinfo.report import AnnualReport
+
+
+def cell_values(report: AnnualReport) -> dict[str, Value]:
+    """Every value cell of ``report`` by canonical path, in layout order.
+
+    >>> import govinfo
+    >>> govinfo.cell_values(govinfo.example())["requests.received.total"]
+    212
+    """
+    compiled = _compile(report.edition)
+    return dict(zip((c.path for c in compiled.cells), compiled.values(report), strict=True))
+
+
+def get_cell(report: AnnualReport, path: str) -> Value:
+    """The value of one cell; :class:`~govinfo.UnknownNameError` for an unknown path."""
+    edition(report.edition).cell(path)
+    value: Value = attrs_get(report, path)
+    return value
+
+
+def attrs_get(obj: Any, path: str) -> Any:
+    """Follow a dotted attribute path."""
+    for name in path.split("."):
+        obj = getattr(obj, name)
+    return obj
+
+
+def replace_cells(report: AnnualReport, values: Mapping[str, Value]) -> AnnualReport:
+    """A copy of ``report`` with the cells at the given canonical paths replaced.
+
+    Types are checked as in the constructors; consistency is not (that is
+    :func:`govinfo.check`'s job), so this is the way to make a deliberately wrong report.
+
+    >>> import govinfo
+    >>> wrong = govinfo.replace_cells(govinfo.example(), {"appeals.reconsideration.total": 13})
+    >>> [f.rule_id for f in govinfo.check(wrong)]
+    ['GI401']
+    """
+    layout = edition(report.edition)
+    for path in values:
+        layout.cell(path)
+    tree: dict[str, Any] = {}
+    for path, value in values.items():
+        node = tree
+        *parents, leaf = path.split(".")
+        for name in parents:
+            node = node.setdefault(name, {})
+        node[leaf] = value
+    result: AnnualReport = _evolve(report, tree)
+    return result
+
+
+def _evolve(obj: Any, changes: dict[str, Any]) -> Any:
+    updates = {
+        name: _evolve(getattr(obj, name), change) if isinstance(change, dict) else change
+        for name, change in changes.items()
+    }
+    return attrs.evolve(obj, **updates)

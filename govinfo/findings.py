@@ -1,0 +1,81 @@
+"""Findings: what a rule or a reader says about a report, and exactly where."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from govinfo.errors import Lang
+
+Value = int | Decimal | str
+"""A value a finding reports: a count, an amount, or a text such as an edition id."""
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is: ``error`` (the report is wrong), ``warning``, ``info``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name users see (错误, 警告, 提示)."""
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info: a sort key, worst first."""
+        return ("error", "warning", "info").index(self.value)
+
+
+@attrs.frozen(kw_only=True)
+class SourceLocation:
+    """Where in the user's file a value came from: a sheet and A1 cell, or a line."""
+
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    line: int | None = None
+
+    def describe(self, lang: Lang = "zh") -> str:
+        """``Sheet1!C7``, ``第 12 行`` / ``line 12``, prefixed by the file when known."""
+        place = ""
+        if self.cell is not None:
+            place = f"{self.sheet}!{self.cell}" if self.sheet else self.cell
+        elif self.line is not None:
+            place = f"line {self.line}" if lang == "en" else f"第 {self.line} 行"
+        if self.file:
+            return f"{self.file}:{place}" if place else self.file
+        return place
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem found in a report.
+
+    ``path`` is the canonical model path of the cell or field concerned
+    (``requests.outcomes.total.natural_person``); ``table``, ``row`` and ``column`` are
+    its official coordinate (heading and label chains); ``cells`` lists every cell the
+    rule involved; ``source`` is the place in the user's file, when the report was read
+    from one.
+    """
+
+    rule_id: str
+    severity: Severity
+    message_zh: str
+    message_en: str
+    path: str | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    expected: Value | None = None
+    actual: Value | None = None
+    cells: tuple[str, ...] = ()
+    source: SourceLocation | None = None
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The message in ``lang``."""
+        return self.message_en if lang == "en" else self.message_zh

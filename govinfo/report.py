@@ -1,0 +1,55 @@
+"""The annual report as a whole (政府信息公开工作年度报告).
+
+An :class:`AnnualReport` holds the metadata (机关名称, 报告年度, 格式版本), the three
+narrative sections (一, 五, 六) and the three tables (二, 三, 四), under the canonical
+names of the format spec.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from govinfo import _fields
+from govinfo.appeals import Appeals
+from govinfo.editions import edition_ids
+from govinfo.errors import FieldTypeError
+from govinfo.proactive import ProactiveDisclosure
+from govinfo.requests import Requests
+
+
+def _check_edition(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value not in edition_ids():
+        raise FieldTypeError(
+            type(instance).__name__,
+            attribute.name,
+            f"格式版本（{'、'.join(edition_ids())}）",
+            f"an edition id ({', '.join(edition_ids())})",
+            value,
+        )
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int:
+        raise FieldTypeError(type(instance).__name__, attribute.name, "整数年份", "an int year", value)
+
+
+@attrs.frozen(kw_only=True)
+class AnnualReport:
+    """One organ's annual report for one year (政府信息公开工作年度报告).
+
+    Constructing a report checks types only. Whether its numbers are consistent is
+    for :func:`govinfo.check`, so that a wrong report still loads and every problem
+    in it can be reported at once.
+    """
+
+    edition: str = attrs.field(validator=_check_edition)
+    organ: str = _fields.text()
+    year: int = attrs.field(validator=_check_year)
+    overview: str = _fields.text()
+    proactive: ProactiveDisclosure = _fields.part(ProactiveDisclosure)
+    requests: Requests = _fields.part(Requests)
+    appeals: Appeals = _fields.part(Appeals)
+    problems: str = _fields.text()
+    other_matters: str = _fields.text()

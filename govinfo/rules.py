@@ -1,0 +1,180 @@
+"""The rule catalog: every rule govinfo applies, with a stable ID and bilingual messages.
+
+IDs are never renumbered or reused. They are grouped by what they look at:
+
+* ``GI0xx`` — metadata and value domains (any table);
+* ``GI3xx`` — table 三; ``GI4xx`` — table 四;
+* ``GI5xx`` — reading: what a reader found, corrected or assumed in a file or text.
+
+Message templates name their values (``{actual}``, ``{expected}``, ``{place}`` …); the
+values each rule supplies are listed in ``Rule.values``. Rule families that are regular
+(every 总计 is the sum of its parts) are declared with the layout, in
+:mod:`govinfo.format2021`, and checked by one engine in :mod:`govinfo.consistency`.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from typing import Literal
+
+import attrs
+
+from govinfo.errors import Lang, UnknownNameError
+from govinfo.findings import Severity
+
+Scope = Literal["report", "reading"]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One rule of the catalog."""
+
+    id: str
+    severity: Severity
+    scope: Scope
+    title_zh: str
+    title_en: str
+    clause: str
+    message_zh: str
+    message_en: str
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The named values the message templates use, in order of first use."""
+        names: list[str] = []
+        for template in (self.message_zh, self.message_en):
+            for _, name, _, _ in string.Formatter().parse(template):
+                if name and name not in names:
+                    names.append(name)
+        return tuple(names)
+
+    def title(self, lang: Lang = "zh") -> str:
+        """The title in ``lang``."""
+        return self.title_en if lang == "en" else self.title_zh
+
+    def format(self, lang: Lang, values: Mapping[str, object]) -> str:
+        """The message in ``lang`` with ``values`` filled in."""
+        template = self.message_en if lang == "en" else self.message_zh
+        return template.format_map(values)
+
+
+_T3 = "《政府信息公开工作年度报告格式》表三"
+_T4 = "《政府信息公开工作年度报告格式》表四"
+
+RULES: Mapping[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        Rule(
+            id="GI001",
+            severity=Severity.ERROR,
+            scope="report",
+            title_zh="统计数不能为负数",
+            title_en="Counts are not negative",
+            clause="《政府信息公开工作年度报告格式》各表：统计数为非负整数",
+            message_zh="{place}为 {actual}：统计数应为非负整数。",
+            message_en="{place_en} is {actual}: a count must be a non-negative integer.",
+        ),
+        Rule(
+            id="GI002",
+            severity=Severity.ERROR,
+            scope="report",
+            title_zh="金额不能为负数",
+            title_en="Amounts are finite and not negative",
+            clause="《政府信息公开工作年度报告格式》表二 第二十条第（八）项：收费金额（单位：万元）",
+            message_zh="{place}为 {actual}：金额应为非负数。",
+            message_en="{place_en} is {actual}: an amount must be a finite, non-negative number.",
+        ),
+        Rule(
+            id="GI010",
+            severity=Severity.WARNING,
+            scope="report",
+            title_zh="格式版本与报告年度不符",
+            title_en="The edition fits the report year",
+            clause="国办公开办函〔2021〕30号：2021 年度起使用新格式；2019、2020 年度使用试行格式",
+            message_zh="{year} 年度报告使用了 {edition} 版格式，该版格式适用于 {years}。",
+            message_en="the {year} report uses the {edition} edition, which is for {years_en}.",
+        ),
+        Rule(
+            id="GI011",
+            severity=Severity.WARNING,
+            scope="report",
+            title_zh="未填写机关名称",
+            title_en="The organ is named",
+            clause="《政府信息公开条例》第四十九条：各级行政机关报告本机关政府信息公开工作",
+            message_zh="报告未填写机关名称。",
+            message_en="the report does not name its organ.",
+        ),
+        Rule(
+            id="GI301",
+            severity=Severity.ERROR,
+            scope="report",
+            title_zh="表三各列收支平衡",
+            title_en="Table 三 balances in every column",
+            clause=f"{_T3}（表内注明）：第一项加第二项之和，等于第三项加第四项之和",
+            message_zh="表三“{column}”列不平衡：第一项加第二项为 {left}，第三项总计加第四项为 {right}；"
+            "按勾稽关系“{row}”应为 {expected}，报告为 {actual}。",
+            message_en="table 三, column “{column}” does not balance: items 一 + 二 = {left}, "
+            "item 三 total + item 四 = {right}; “{row}” ({path}) should be {expected}, reported {actual}.",
+        ),
+        Rule(
+            id="GI302",
+            severity=Severity.ERROR,
+            scope="report",
+            title_zh="表三办理结果总计等于各项之和",
+            title_en="Table 三 outcome total is the sum of the outcomes",
+            clause=f"{_T3}：办理结果总计为各项办理结果之和",
+            message_zh="表三“{column}”列：“{row}”为 {actual}，但各项办理结果之和为 {expected}。",
+            message_en="table 三, column “{column}”: “{row}” ({path}) is {actual}, "
+            "but the outcomes add up to {expected}.",
+        ),
+        Rule(
+            id="GI303",
+            severity=Severity.ERROR,
+            scope="report",
+            title_zh="表三申请人总计等于各类申请人之和",
+            title_en="Table 三 applicant total is the sum of the applicants",
+            clause=f"{_T3}：每行总计为各类申请人之和",
+            message_zh="表三“{row}”行：总计为 {actual}，但各类申请人之和为 {expected}。",
+            message_en="table 三, row “{row}” ({path}): the total is {actual}, "
+            "but the applicant columns add up to {expected}.",
+        ),
+        *(
+            Rule(
+                id=rule_id,
+                severity=Severity.ERROR,
+                scope="report",
+                title_zh=f"表四{group_zh}总计等于各项之和",
+                title_en=f"Table 四 {group_en} total is the sum of its outcomes",
+                clause=f"{_T4}：每组总计为该组各项结果之和",
+                message_zh="表四“{group}”：总计为 {actual}，但同组四项之和为 {expected}。",
+                message_en="table 四, “{group}” ({path}): the total is {actual}, "
+                "but its four outcomes add up to {expected}.",
+            )
+            for rule_id, group_zh, group_en in (
+                ("GI401", "行政复议", "reconsideration"),
+                ("GI402", "未经复议直接起诉", "direct litigation"),
+                ("GI403", "复议后起诉", "litigation after reconsideration"),
+            )
+        ),
+        Rule(
+            id="GI501",
+            severity=Severity.ERROR,
+            scope="reading",
+            title_zh="数值行的数值个数与表格单元格数不符",
+            title_en="A value row has as many values as the table has cells",
+            clause="《政府信息公开工作年度报告格式》：每个单元格填写一个数值",
+            message_zh="“{table}”的数值行有 {found} 个数，但表格只有 {cells} 个单元格。{note}",
+            message_en="the value row of “{table}” has {found} numbers for {cells} cells. {note_en}",
+        ),
+    )
+}
+"""Every rule, by ID, in catalog order."""
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule ``rule_id``; :class:`~govinfo.UnknownNameError` if there is none."""
+    found = RULES.get(rule_id)
+    if found is None:
+        raise UnknownNameError("规则", "rule", rule_id)
+    return found
