@@ -36,7 +36,6 @@ from govinfo.rules import RULES, Rule, rule
 __version__ = "0.1.0"
 
 __all__ = [
-    "RULES",
     "AnnualReport",
     "AppealCounts",
     "Appeals",
@@ -52,6 +51,7 @@ __all__ = [
     "Outcomes",
     "ProactiveDisclosure",
     "Problem",
+    "RULES",
     "ReportInvalidError",
     "Requests",
     "Rule",

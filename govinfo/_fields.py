@@ -18,10 +18,12 @@ def _owner(instance: object) -> str:
     return type(instance).__name__
 
 
+def _is_count(value: object) -> bool:
+    return type(value) is int or (isinstance(value, int) and not isinstance(value, bool))
+
+
 def _check_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return
+    if not _is_count(value):
         raise FieldTypeError(_owner(instance), attribute.name, "整数", "an int", value)
 
 
@@ -33,6 +35,13 @@ def _check_amount(instance: object, attribute: attrs.Attribute[Any], value: obje
 def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise FieldTypeError(_owner(instance), attribute.name, "字符串", "a str", value)
+
+
+def require_counts(owner: str, values: dict[str, object]) -> None:
+    """Raise :class:`~govinfo.FieldTypeError` for the first value that is not a count."""
+    for name, value in values.items():
+        if not _is_count(value):
+            raise FieldTypeError(owner, name, "整数", "an int", value)
 
 
 def count() -> Any:

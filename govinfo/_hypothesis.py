@@ -1,4 +1,9 @@
-"""Hypothesis entry point: registers govinfo's strategies for ``st.from_type``."""
+"""Hypothesis entry point: registers govinfo's strategies for ``st.from_type``.
+
+Hypothesis runs this hook while it is being imported, which may be in the middle of
+importing :mod:`govinfo.strategies` (that module imports Hypothesis). The hook therefore
+registers resolvers that import the strategies only when ``from_type`` first asks.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,19 @@ from hypothesis import strategies as st
 from govinfo.appeals import AppealCounts
 from govinfo.report import AnnualReport
 from govinfo.requests import ApplicantCounts
-from govinfo.strategies import appeal_counts, applicant_counts, reports
+
+
+def _resolve(thing: type) -> st.SearchStrategy[object]:
+    from govinfo import strategies  # noqa: PLC0415 — see the module docstring
+
+    made: dict[type, st.SearchStrategy[object]] = {
+        AnnualReport: strategies.reports(),
+        ApplicantCounts: strategies.applicant_counts(),
+        AppealCounts: strategies.appeal_counts(),
+    }
+    return made[thing]
 
 
 def _hypothesis_setup_hook() -> None:
-    st.register_type_strategy(AnnualReport, reports())
-    st.register_type_strategy(ApplicantCounts, applicant_counts())
-    st.register_type_strategy(AppealCounts, appeal_counts())
+    for thing in (AnnualReport, ApplicantCounts, AppealCounts):
+        st.register_type_strategy(thing, _resolve)

@@ -24,6 +24,9 @@ class AppealCounts:
     @classmethod
     def from_parts(cls, *, upheld: int = 0, corrected: int = 0, other: int = 0, pending: int = 0) -> AppealCounts:
         """A group from its four outcomes, with ``total`` computed as their sum."""
+        _fields.require_counts(
+            cls.__name__, {"upheld": upheld, "corrected": corrected, "other": other, "pending": pending}
+        )
         return cls(
             upheld=upheld, corrected=corrected, other=other, pending=pending, total=upheld + corrected + other + pending
         )

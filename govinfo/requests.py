@@ -42,6 +42,17 @@ class ApplicantCounts:
         other: int = 0,
     ) -> ApplicantCounts:
         """A row from its six applicant counts, with ``total`` computed as their sum."""
+        _fields.require_counts(
+            cls.__name__,
+            {
+                "natural_person": natural_person,
+                "commercial": commercial,
+                "research": research,
+                "nonprofit": nonprofit,
+                "legal_service": legal_service,
+                "other": other,
+            },
+        )
         return cls(
             natural_person=natural_person,
             commercial=commercial,

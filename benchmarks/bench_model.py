@@ -1,0 +1,75 @@
+"""check() and the JSON round trip against hand-written baselines on the same data."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import govinfo
+from benchmarks.corpus import PlainReport, make_reports, to_plain
+from benchmarks.timing import Result, best_of
+
+
+def plain_check(rows: list[list[int]], table4: list[int], table2: list[int], amount: Decimal) -> int:
+    """The same checks as govinfo.check, hand-written on plain lists; returns the problem count."""
+    problems = 0
+    for values in (*rows, table4, table2):
+        for value in values:
+            if value < 0:
+                problems += 1
+    if not amount.is_finite() or amount < 0:
+        problems += 1
+    for column in range(7):
+        received, carried_over = rows[0][column], rows[1][column]
+        outcome_total, carried_forward = rows[23][column], rows[24][column]
+        if received + carried_over != outcome_total + carried_forward:
+            problems += 1
+        if sum(row[column] for row in rows[2:23]) != outcome_total:
+            problems += 1
+    for row in rows:
+        if sum(row[:6]) != row[6]:
+            problems += 1
+    for start in (0, 5, 10):
+        if sum(table4[start : start + 4]) != table4[start + 4]:
+            problems += 1
+    return problems
+
+
+def run(quick: bool) -> list[Result]:
+    """Measure both targets of the model issue."""
+    n = 1_000 if quick else 10_000
+    repeats = 3 if quick else 5
+    reports = make_reports(n)
+    plains: list[PlainReport] = [to_plain(r) for r in reports]
+
+    def with_govinfo() -> None:
+        for report in reports:
+            govinfo.check(report)
+
+    def by_hand() -> None:
+        for plain in plains:
+            plain_check(*plain)
+
+    assert sum(len(govinfo.check(r)) for r in reports) == sum(plain_check(*p) for p in plains) == 0
+    results = [Result(f"check() over {n:,} reports", best_of(with_govinfo, repeats), best_of(by_hand, repeats), 5.0)]
+
+    sample = reports[: n // 5]
+    dicts = [govinfo.to_dict(r) for r in sample]
+
+    def json_govinfo() -> None:
+        for report in sample:
+            govinfo.from_json(govinfo.to_json(report))
+
+    def json_plain() -> None:
+        for data in dicts:
+            json.loads(json.dumps(data, ensure_ascii=False))
+
+    results.append(
+        Result(
+            f"from_json(to_json(r)) over {len(sample):,} reports",
+            best_of(json_govinfo, repeats),
+            best_of(json_plain, repeats),
+            3.0,
+        )
+    )
+    return results

@@ -1,0 +1,144 @@
+"""The ``govinfo`` command, in process (for coverage) and as the installed console script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import govinfo
+from govinfo.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_check_without_paths_checks_the_built_in_example(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check")
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0] == "内置示例 zhanhe-2024.txt — 湛河区人民政府 2024 年度报告（2021 版格式）"
+    assert lines[1].startswith("  错误  GI501  zhanhe-2024.txt:第 74 行  “四、政府信息公开行政复议、行政诉讼情况”")
+    assert "的数值行有 16 个数" in lines[1]
+    assert lines[-1] == "共检查 1 个文件，0 个无法读取：错误 1 项，警告 0 项，提示 0 项。最常见的规则：GI501×1。"
+
+
+def test_check_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check", "--lang", "en")
+    assert status == 1
+    assert "  error  GI501  zhanhe-2024.txt:line 74  the value row" in out
+    assert out.splitlines()[-1] == (
+        "1 file(s) checked, 0 unreadable: 1 error(s), 0 warning(s), 0 info. Most frequent rules: GI501×1."
+    )
+
+
+def _write(path: Path, report: govinfo.AnnualReport) -> Path:
+    path.write_text(govinfo.to_json(report), encoding="utf-8")
+    return path
+
+
+def test_check_json_files_and_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "各单位 报告"
+    (folder / "子目录").mkdir(parents=True)
+    good = _write(folder / "好.json", govinfo.example())
+    wrong = govinfo.replace_cells(govinfo.example(), {"appeals.reconsideration.total": 13})
+    _write(folder / "子目录" / "错.json", wrong)
+    (folder / "说明.txt").write_text("not a report", encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(folder))
+    assert status == 1
+    assert f"{good} — 湛河区人民政府 2024 年度报告（2021 版格式）\n  未发现问题" in out
+    assert "  错误  GI401  appeals.reconsideration.total  表四“行政复议”：总计为 13" in out
+    assert "共检查 2 个文件，0 个无法读取：错误 1 项" in out
+    status, out, _ = run(capsys, "check", str(good), "--lang", "en")
+    assert status == 0
+    assert "no findings" in out
+
+
+def test_check_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = govinfo.replace_cells(govinfo.example(), {"requests.outcomes.disclosed.natural_person": 50})
+    path = _write(tmp_path / "r.json", wrong)
+    status, out, err = run(capsys, "check", "--format", "json", str(path))
+    assert status == 1
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["rule"] for r in records] == ["GI302", "GI303"]
+    assert records[0] == {
+        "file": str(path),
+        "rule": "GI302",
+        "severity": "error",
+        "message": "表三“申请人情况／自然人”列：“三、本年度办理结果／（七）总计”为 211，但各项办理结果之和为 212。",
+        "path": "requests.outcomes.total.natural_person",
+        "table": "三、收到和处理政府信息公开申请情况",
+        "row": "三、本年度办理结果／（七）总计",
+        "column": "申请人情况／自然人",
+        "location": "requests.outcomes.total.natural_person",
+        "expected": 212,
+        "actual": 211,
+    }
+    assert "错误 2 项" in err
+
+
+def test_decimal_values_in_json_output_are_strings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = govinfo.replace_cells(govinfo.example(), {"proactive.fees.amount": Decimal("-1.50")})
+    path = _write(tmp_path / "r.json", wrong)
+    _, out, _ = run(capsys, "check", "--format", "json", str(path))
+    assert json.loads(out)["actual"] == "-1.50"
+
+
+def test_unreadable_files_are_reported_and_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "坏.json"
+    broken.write_text('{"edition": "2021"', encoding="utf-8")
+    other = tmp_path / "报告.xlsx"
+    other.write_bytes(b"PK")
+    good = _write(tmp_path / "好.json", govinfo.example())
+    status, out, err = run(capsys, "check", str(broken), str(other), str(tmp_path / "缺失.json"), str(good))
+    assert status == 2
+    assert f"{broken}: JSON 内容不是有效的年度报告" in err
+    assert f"{other}: 不支持的文件类型“.xlsx”" in err
+    assert "无法读取文件" in err
+    assert "共检查 4 个文件，3 个无法读取" in out
+    status, _, err = run(capsys, "check", "--lang", "en", str(other))
+    assert status == 2
+    assert "unsupported file type '.xlsx'" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_rules_command(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    status, out, _ = run(capsys, "rules", "--format", fmt)
+    assert status == 0
+    if fmt == "json":
+        assert [r["id"] for r in json.loads(out)] == list(govinfo.RULES)
+    elif fmt == "markdown":
+        assert out.startswith("# 规则目录 Rule catalog")
+    else:
+        assert out.splitlines()[0] == "GI001  错误  统计数不能为负数"
+    _, out, _ = run(capsys, "rules", "--lang", "en")
+    assert out.splitlines()[0] == "GI001  error  Counts are not negative"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["nope"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"govinfo {govinfo.__version__}"
+
+
+def test_installed_console_script_and_module() -> None:
+    script = shutil.which("govinfo", path=str(Path(sys.executable).parent))
+    assert script is not None, "the govinfo console script is not installed beside this Python"
+    done = subprocess.run([script, "check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "GI501" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "govinfo", "rules"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert "GI301" in done.stdout

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from importlib import resources
+
+import govinfo
+
+
+def test_all_is_sorted_and_pinned() -> None:
+    assert govinfo.__all__ == sorted(govinfo.__all__)
+    assert govinfo.__all__ == [
+        "AnnualReport",
+        "AppealCounts",
+        "Appeals",
+        "ApplicantCounts",
+        "DecisionCount",
+        "DocumentCounts",
+        "FeeAmount",
+        "FieldTypeError",
+        "Finding",
+        "GovinfoError",
+        "NotProcessed",
+        "OtherHandling",
+        "Outcomes",
+        "ProactiveDisclosure",
+        "Problem",
+        "RULES",
+        "ReportInvalidError",
+        "Requests",
+        "Rule",
+        "Severity",
+        "SourceLocation",
+        "StructureError",
+        "Unavailable",
+        "UnknownNameError",
+        "Withheld",
+        "cell_values",
+        "check",
+        "edition",
+        "edition_ids",
+        "example",
+        "example_text",
+        "from_dict",
+        "from_json",
+        "get_cell",
+        "read_example",
+        "replace_cells",
+        "rule",
+        "to_dict",
+        "to_json",
+        "validate",
+    ]
+
+
+def test_every_public_name_resolves() -> None:
+    for name in govinfo.__all__:
+        assert getattr(govinfo, name) is not None
+
+
+def test_every_error_is_a_govinfo_error() -> None:
+    errors = [getattr(govinfo, n) for n in govinfo.__all__ if n.endswith("Error")]
+    assert errors
+    assert all(issubclass(e, govinfo.GovinfoError) for e in errors)
+
+
+def test_errors_are_also_the_matching_builtins() -> None:
+    assert issubclass(govinfo.FieldTypeError, TypeError)
+    assert issubclass(govinfo.StructureError, ValueError)
+    assert issubclass(govinfo.ReportInvalidError, ValueError)
+    assert issubclass(govinfo.UnknownNameError, KeyError)
+
+
+def test_package_is_typed() -> None:
+    assert resources.files("govinfo").joinpath("py.typed").is_file()
