@@ -6,16 +6,20 @@ implementation detail unless its own docstring says otherwise (:mod:`govinfo.lay
 """
 
 from govinfo.appeals import AppealCounts, Appeals
-from govinfo.cells import cell_values, get_cell, replace_cells
+from govinfo.cells import build_report, cell_values, get_cell, replace_cells
 from govinfo.consistency import check, validate
 from govinfo.editions import edition, edition_ids
 from govinfo.errors import (
     FieldTypeError,
+    FileFormatError,
     GovinfoError,
+    LayoutError,
     Problem,
     ReportInvalidError,
     StructureError,
     UnknownNameError,
+    UnsafeFileError,
+    UnwritableValueError,
 )
 from govinfo.example import example, example_text, read_example
 from govinfo.findings import Finding, Severity, SourceLocation
@@ -32,6 +36,9 @@ from govinfo.requests import (
     Withheld,
 )
 from govinfo.rules import RULES, Rule, rule
+from govinfo.xlsx.annotate import annotate_xlsx
+from govinfo.xlsx.read import read_xlsx
+from govinfo.xlsx.write import template, write_xlsx
 
 __version__ = "0.1.0"
 
@@ -44,8 +51,10 @@ __all__ = [
     "DocumentCounts",
     "FeeAmount",
     "FieldTypeError",
+    "FileFormatError",
     "Finding",
     "GovinfoError",
+    "LayoutError",
     "NotProcessed",
     "OtherHandling",
     "Outcomes",
@@ -60,7 +69,11 @@ __all__ = [
     "StructureError",
     "Unavailable",
     "UnknownNameError",
+    "UnsafeFileError",
+    "UnwritableValueError",
     "Withheld",
+    "annotate_xlsx",
+    "build_report",
     "cell_values",
     "check",
     "edition",
@@ -71,9 +84,12 @@ __all__ = [
     "from_json",
     "get_cell",
     "read_example",
+    "read_xlsx",
     "replace_cells",
     "rule",
+    "template",
     "to_dict",
     "to_json",
     "validate",
+    "write_xlsx",
 ]

@@ -7,6 +7,7 @@ report's edition lists them all (:attr:`govinfo.layout.Edition.cells`).
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +15,7 @@ import attrs
 
 from govinfo.consistency import _compile
 from govinfo.editions import edition
+from govinfo.errors import Problem, StructureError
 from govinfo.findings import Value
 from govinfo.report import AnnualReport
 
@@ -74,3 +76,46 @@ def _evolve(obj: Any, changes: dict[str, Any]) -> Any:
         for name, change in changes.items()
     }
     return attrs.evolve(obj, **updates)
+
+
+def _build(cls: type, prefix: str, values: Mapping[str, Value]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for field in attrs.fields(cls):
+        path = f"{prefix}.{field.name}"
+        kind = hints[field.name]
+        kwargs[field.name] = _build(kind, path, values) if attrs.has(kind) else values[path]
+    return cls(**kwargs)
+
+
+def build_report(
+    edition_id: str,
+    values: Mapping[str, Value],
+    *,
+    organ: str,
+    year: int,
+    overview: str = "",
+    problems: str = "",
+    other_matters: str = "",
+) -> AnnualReport:
+    """A report from a value for every cell path of the edition (what readers produce).
+
+    :class:`~govinfo.StructureError` lists every missing or unknown path.
+    """
+    layout = edition(edition_id)
+    known = {c.path for c in layout.cells}
+    wrong = [Problem(p, "缺少此单元格", "missing cell") for p in known - values.keys()]
+    wrong += [Problem(p, "格式中没有此单元格", "no such cell in the format") for p in values.keys() - known]
+    if wrong:
+        raise StructureError(sorted(wrong, key=lambda p: p.path), source="单元格")
+    hints = typing.get_type_hints(AnnualReport)
+    tables = {t.field: _build(hints[t.field], t.field, values) for t in layout.tables}
+    return AnnualReport(
+        edition=edition_id,
+        organ=organ,
+        year=year,
+        overview=overview,
+        problems=problems,
+        other_matters=other_matters,
+        **tables,
+    )

@@ -112,6 +112,32 @@ class ReportInvalidError(GovinfoError, ValueError):
         )
 
 
+class UnwritableValueError(GovinfoError, ValueError):
+    """A value cannot be written to the target format without loss (无法无损写入).
+
+    Raised before anything is written: e.g. a count beyond 2**53 − 1 or an amount with
+    more digits than an Excel number keeps.
+    """
+
+    def __init__(self, path: str, value: object, reason_zh: str, reason_en: str) -> None:
+        found = describe(value)
+        super().__init__(f"{path}：{found} 无法写入，{reason_zh}", f"{path}: cannot write {found}: {reason_en}")
+        self.path = path
+        self.value = value
+
+
+class FileFormatError(GovinfoError, ValueError):
+    """The input is not a file of the expected kind, or is damaged (文件格式错误)."""
+
+
+class UnsafeFileError(GovinfoError, ValueError):
+    """The input is refused as unsafe: it would take unbounded time or memory (文件不安全)."""
+
+
+class LayoutError(GovinfoError, ValueError):
+    """None of the report's tables could be found in the input (未识别出报告表格)."""
+
+
 class UnknownNameError(GovinfoError, KeyError):
     """A rule ID, edition or cell path that govinfo does not know (名称未知)."""
 

@@ -16,8 +16,10 @@ def test_all_is_sorted_and_pinned() -> None:
         "DocumentCounts",
         "FeeAmount",
         "FieldTypeError",
+        "FileFormatError",
         "Finding",
         "GovinfoError",
+        "LayoutError",
         "NotProcessed",
         "OtherHandling",
         "Outcomes",
@@ -32,7 +34,11 @@ def test_all_is_sorted_and_pinned() -> None:
         "StructureError",
         "Unavailable",
         "UnknownNameError",
+        "UnsafeFileError",
+        "UnwritableValueError",
         "Withheld",
+        "annotate_xlsx",
+        "build_report",
         "cell_values",
         "check",
         "edition",
@@ -43,11 +49,14 @@ def test_all_is_sorted_and_pinned() -> None:
         "from_json",
         "get_cell",
         "read_example",
+        "read_xlsx",
         "replace_cells",
         "rule",
+        "template",
         "to_dict",
         "to_json",
         "validate",
+        "write_xlsx",
     ]
 
 
@@ -67,6 +76,8 @@ def test_errors_are_also_the_matching_builtins() -> None:
     assert issubclass(govinfo.StructureError, ValueError)
     assert issubclass(govinfo.ReportInvalidError, ValueError)
     assert issubclass(govinfo.UnknownNameError, KeyError)
+    for error in (govinfo.FileFormatError, govinfo.UnsafeFileError, govinfo.LayoutError, govinfo.UnwritableValueError):
+        assert issubclass(error, ValueError)
 
 
 def test_package_is_typed() -> None:

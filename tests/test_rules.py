@@ -40,6 +40,17 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI402",
         "GI403",
         "GI501",
+        "GI502",
+        "GI503",
+        "GI504",
+        "GI505",
+        "GI506",
+        "GI507",
+        "GI510",
+        "GI511",
+        "GI512",
+        "GI513",
+        "GI514",
     ]
     for rule_id, rule in govinfo.RULES.items():
         assert re.fullmatch(r"GI\d{3}", rule_id)

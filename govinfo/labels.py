@@ -1,0 +1,65 @@
+"""Matching the official labels in real files: normalisation and known variants.
+
+Readers compare a cell's text with a layout label after :func:`normalize` (NFKC folds
+full-width digits and punctuation, white space is removed, quote styles are unified).
+Anything beyond an identical text is a *loose* match, which readers report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from enum import Enum
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"', "'": '"'})
+_SPACE = re.compile(r"\s+")
+_ENUMERATOR = re.compile(r"^(?:\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(?\d+\)|\d+[、.])")
+_ANNOTATION = re.compile(r"^\(.*\)$")
+
+ALIASES: Mapping[str, tuple[str, ...]] = {
+    "行政规范性文件": ("规范性文件",),
+    "本年制发件数": ("本年新制发数量", "本年制发数量", "本年新制发件数"),
+    "本年废止件数": ("本年废止数量", "废止数量", "废止件数"),
+    "现行有效件数": ("现行有效数量", "现行有效文件数"),
+}
+"""Official label → wordings real reports use instead (spec §8, label drift)."""
+
+
+class Match(Enum):
+    """How a text matched a label."""
+
+    EXACT = "exact"
+    LOOSE = "loose"
+
+
+def normalize(text: str) -> str:
+    """The comparable form of a label: NFKC, no white space, one quote style."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+
+
+def _strip_enumerator(text: str) -> str:
+    return _ENUMERATOR.sub("", text, count=1)
+
+
+def match(text: str, label: str) -> Match | None:
+    """How the normalized ``text`` matches the normalized ``label``, or ``None``.
+
+    Loose matches: a known alias; the label followed by a bracketed annotation (provincial
+    notes); the label with or without its enumerator (``1.``, ``（一）``); a truncated label
+    keeping at least three characters and 60 % of it.
+    """
+    if text == label:
+        return Match.EXACT
+    if not text:
+        return None
+    if text in ALIASES.get(label, ()):
+        return Match.LOOSE
+    if text.startswith(label) and _ANNOTATION.match(text[len(label) :]):
+        return Match.LOOSE
+    bare_text, bare_label = _strip_enumerator(text), _strip_enumerator(label)
+    if bare_text and bare_text == bare_label:
+        return Match.LOOSE
+    if len(text) >= max(3, 0.6 * len(label)) and label.startswith(text):
+        return Match.LOOSE
+    return None

@@ -1,0 +1,1 @@
+"""The official Excel workbook: writing, reading, templates and annotated copies."""
