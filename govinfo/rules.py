@@ -174,8 +174,8 @@ RULES: Mapping[str, Rule] = {
             title_zh="空白或占位符按 0 读取",
             title_en="Blank cells and placeholders are read as 0",
             clause="《政府信息公开工作年度报告格式》：没有数据的单元格填 0",
-            message_zh="{place}为{token}，按 0 读取。",
-            message_en="{place_en} is {token_en}; read as 0.",
+            message_zh="{place}为{shown}，按 0 读取。",
+            message_en="{place_en} is {shown_en}; read as 0.",
         ),
         Rule(
             id="GI503",

@@ -31,7 +31,6 @@ from govinfo.report import AnnualReport
 from govinfo.rules import RULES
 from govinfo.values import Note, Reading, read_amount, read_count
 from govinfo.xlsx import sheets as ours
-from govinfo.xlsx import text
 from govinfo.xlsx.safety import MAX_FILE_BYTES, inspect
 from govinfo.xlsx.workbook import Engine, Sheet, load
 
@@ -92,7 +91,7 @@ class _Workbook:
         for s, sheet in enumerate(sheets):
             for (r, c), value in sorted(sheet.values.items()):
                 if isinstance(value, str) and len(value) <= MAX_LABEL:
-                    raw = text.decode(value)
+                    raw = value
                     norm = normalize(raw)
                     if norm:
                         self.exact[norm].append((s, r, c))
@@ -107,8 +106,7 @@ class _Workbook:
         return self.sheets[s].values.get((r, c))
 
     def raw_text(self, place: Place) -> str:
-        value = self.value(place)
-        return text.decode(value) if isinstance(value, str) else str(value)
+        return str(self.value(place))
 
     def candidates(self, label: str, sheet: int | None = None) -> tuple[list[Place], Match | None]:
         """Cells whose text matches ``label``: exact ones if any, else loose ones."""
@@ -236,8 +234,18 @@ def _grid_lines(
         below = cursor.get(sheet, 0) if sheet is not None else 0
         sheet, headers = _locate_columns(book, grid, sheet, above=top, below=below, found=found)
     else:
-        sheet, headers = _locate_columns(book, grid, None, above=None, below=0, found=found)
+        # Without row labels only the headers place the grid: look below the tables already
+        # found first, and accept a place only where at least half of the headers are.
         rows = {}
+        sheet, headers = None, {}
+        for below in (max(cursor.values(), default=0), 0):
+            trial = _Located()
+            sheet, headers = _locate_columns(book, grid, None, above=None, below=below, found=trial)
+            if 2 * len(headers) >= len(grid.columns):
+                found.findings += trial.findings
+                found.labels_found += trial.labels_found
+                break
+            sheet, headers = None, {}
         if sheet is not None and headers:
             bottom = max(p[1] for p in headers.values())
             rows = {grid.rows[0].path: _value_row(book, sheet, bottom, (p[2] for p in headers.values()))}
@@ -375,11 +383,9 @@ class _Values:
             self.findings.append(cell_finding(rule, cell, actual=value, source=source, formula=formula, value=value))
             return value
         raw = self.book.value(place)
-        if isinstance(raw, str):
-            raw = text.decode(raw)
         reading = read_amount(raw) if cell.kind == "amount" else read_count(raw)
         if reading.note is not None:
-            token_zh, token_en = _token(raw)
+            shown, shown_en = _token(raw)
             rule_id = {
                 Note.BLANK: "GI502",
                 Note.PLACEHOLDER: "GI502",
@@ -393,8 +399,9 @@ class _Values:
                     cell,
                     actual=reading.value,
                     source=source,
-                    token=raw if isinstance(raw, str) else token_zh,
-                    token_en=token_en,
+                    token=raw,
+                    shown=shown,
+                    shown_en=shown_en,
                     value=reading.value,
                 )
             )
@@ -416,7 +423,7 @@ def _text_after(book: _Workbook, label: str) -> str | int | None:
     while cells.get((row, c)) == ours.CONTINUED and isinstance(cells.get((row, c + 1)), str):
         pieces.append(str(cells[(row, c + 1)]))
         row += 1
-    return text.decode("".join(pieces))
+    return "".join(pieces)
 
 
 def _title(book: _Workbook) -> tuple[str | None, int | None]:

@@ -66,7 +66,7 @@ def inspect(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as error:
         raise FileFormatError(
             f"工作簿已损坏或不完整（{error}）", f"the workbook is damaged or truncated ({error})"
         ) from None

@@ -2,8 +2,9 @@
 
 Two limits of the format are handled here, both losslessly and compatibly with Excel:
 
-* Characters a worksheet cannot hold (C0 controls other than tab, line feed and carriage
-  return) are written as the ECMA-376 escape ``_xHHHH_``, which Excel and LibreOffice
+* Characters a worksheet cannot hold (C0 controls other than tab and line feed; carriage
+  return too, which XML parsing would turn into a line feed) are written as the ECMA-376
+  escape ``_xHHHH_``, which Excel and LibreOffice
   display as the character itself; a literal ``_xHHHH_`` in the text is escaped as
   ``_x005F_xHHHH_``. :func:`decode` reverses both.
 * A cell holds at most 32,767 UTF-16 code units; :func:`chunks` splits longer text into
@@ -17,7 +18,7 @@ import re
 CELL_LIMIT = 32_767
 """The most UTF-16 code units a worksheet cell holds."""
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _LITERAL = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 

@@ -20,6 +20,7 @@ import openpyxl
 from openpyxl.worksheet.formula import ArrayFormula
 
 from govinfo.errors import FileFormatError, UnsafeFileError
+from govinfo.xlsx import text
 from govinfo.xlsx.safety import MAX_CELLS
 
 Engine = Literal["openpyxl", "calamine"]
@@ -28,7 +29,11 @@ Position = tuple[int, int]
 
 @attrs.frozen
 class Sheet:
-    """A worksheet's non-empty cells: ``values[(row, column)]``; ``formulas`` where known."""
+    """A worksheet's non-empty cells: ``values[(row, column)]``; ``formulas`` where known.
+
+    Text is as the user wrote it: ECMA-376 ``_xHHHH_`` escapes are decoded (openpyxl
+    leaves them, python-calamine decodes them itself).
+    """
 
     name: str
     values: dict[Position, object]
@@ -51,13 +56,23 @@ def _damaged(error: BaseException) -> FileFormatError:
     )
 
 
+def _chain(error: BaseException) -> list[BaseException]:
+    """The error and those it was raised from or during (openpyxl wraps parser errors)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
 def _guarded(load: Callable[[], Any]) -> Any:
     try:
         return load()
     except UnsafeFileError:
         raise
     except Exception as error:  # noqa: BLE001 — whatever a damaged file makes a parser raise
-        if type(error).__module__.startswith("defusedxml"):
+        if any(type(e).__module__.startswith("defusedxml") for e in _chain(error)):
             raise UnsafeFileError(
                 "工作簿中含有被禁止的 XML 实体或文档类型声明（可能是恶意文件）",
                 "the workbook contains forbidden XML entities or DTDs (possibly hostile)",
@@ -95,7 +110,7 @@ def _openpyxl(data: bytes) -> Loaded:
                 if cell.data_type == "f":
                     formulas[position] = str(value.text if isinstance(value, ArrayFormula) else value)
                 else:
-                    values[position] = value
+                    values[position] = text.decode(value) if isinstance(value, str) else value
             sheets.append((ws.title, values, formulas))
             if formulas:
                 pending[ws.title] = formulas
@@ -106,6 +121,7 @@ def _openpyxl(data: bytes) -> Loaded:
                 for position in list(formulas):
                     value = ws._cells[position].value if position in ws._cells else None
                     if value is not None and value != "":
+                        value = text.decode(value) if isinstance(value, str) else value
                         for title, values, _ in sheets:
                             if title == name:
                                 values[position] = value
@@ -129,7 +145,7 @@ def has_formulas(data: bytes) -> bool:
 def _calamine(data: bytes) -> Loaded | None:
     from python_calamine import CalamineWorkbook, SheetTypeEnum  # noqa: PLC0415 — an optional extra
 
-    if has_formulas(data):
+    if _guarded(functools.partial(has_formulas, data)):
         return None  # calamine cannot see formulas; openpyxl evaluates or reports them
     book = _guarded(lambda: CalamineWorkbook.from_filelike(io.BytesIO(data)))
     sheets = []
@@ -142,8 +158,11 @@ def _calamine(data: bytes) -> Loaded | None:
         values: dict[Position, object] = {}
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row, start=1):
-                if value != "":
-                    values[(r, c)] = value
+                if value == "":
+                    continue
+                # calamine gives every number as a float; openpyxl gives ints for integers.
+                integral = isinstance(value, float) and value.is_integer()
+                values[(r, c)] = int(value) if integral and isinstance(value, float) else value
         total += len(values)
         _count(total)
         sheets.append(Sheet(meta.name, values))
