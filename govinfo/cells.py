@@ -7,6 +7,7 @@ report's edition lists them all (:attr:`govinfo.layout.Edition.cells`).
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -78,13 +79,18 @@ def _evolve(obj: Any, changes: dict[str, Any]) -> Any:
     return attrs.evolve(obj, **updates)
 
 
-def _build(cls: type, prefix: str, values: Mapping[str, Value]) -> Any:
+@functools.cache
+def _parts(cls: type) -> tuple[tuple[str, type, bool], ...]:
+    """Each field of a model class: its name, its type and whether that is a model class."""
     hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for field in attrs.fields(cls):
-        path = f"{prefix}.{field.name}"
-        kind = hints[field.name]
-        kwargs[field.name] = _build(kind, path, values) if attrs.has(kind) else values[path]
+    return tuple((f.name, hints[f.name], attrs.has(hints[f.name])) for f in attrs.fields(cls))
+
+
+def _build(cls: type, prefix: str, values: Mapping[str, Value]) -> Any:
+    kwargs = {
+        name: _build(kind, f"{prefix}.{name}", values) if nested else values[f"{prefix}.{name}"]
+        for name, kind, nested in _parts(cls)
+    }
     return cls(**kwargs)
 
 
@@ -108,8 +114,8 @@ def build_report(
     wrong += [Problem(p, "格式中没有此单元格", "no such cell in the format") for p in values.keys() - known]
     if wrong:
         raise StructureError(sorted(wrong, key=lambda p: p.path), source="单元格")
-    hints = typing.get_type_hints(AnnualReport)
-    tables = {t.field: _build(hints[t.field], t.field, values) for t in layout.tables}
+    kinds = {name: kind for name, kind, _ in _parts(AnnualReport)}
+    tables = {t.field: _build(kinds[t.field], t.field, values) for t in layout.tables}
     return AnnualReport(
         edition=edition_id,
         organ=organ,

@@ -20,11 +20,13 @@ from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity
 from govinfo.report import AnnualReport
 
-READERS = {".json": "JSON"}
+READERS = {".json": "JSON", ".xlsx": "Excel"}
 """File types ``govinfo check`` reads, by extension."""
 
 
 def _read(path: Path) -> tuple[AnnualReport, list[Finding]]:
+    if path.suffix.lower() == ".xlsx":
+        return govinfo.read_xlsx(path)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -156,9 +158,9 @@ def parser() -> argparse.ArgumentParser:
         "check",
         help="检查报告 check reports",
         description="检查年度报告的勾稽关系和填报规则。不给路径时检查内置示例（湛河区人民政府 2024 年度报告）。",
-        epilog="示例 example:  govinfo check 报告.json 各单位报告/   govinfo check --lang en --format json",
+        epilog="示例 example:  govinfo check 报告.xlsx 各单位报告/   govinfo check --lang en --format json",
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.json） files or folders")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json） files or folders")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
     check.set_defaults(run=_check)

@@ -95,18 +95,18 @@ def test_decimal_values_in_json_output_are_strings(tmp_path: Path, capsys: pytes
 def test_unreadable_files_are_reported_and_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "坏.json"
     broken.write_text('{"edition": "2021"', encoding="utf-8")
-    other = tmp_path / "报告.xlsx"
+    other = tmp_path / "报告.docx"
     other.write_bytes(b"PK")
     good = _write(tmp_path / "好.json", govinfo.example())
     status, out, err = run(capsys, "check", str(broken), str(other), str(tmp_path / "缺失.json"), str(good))
     assert status == 2
     assert f"{broken}: JSON 内容不是有效的年度报告" in err
-    assert f"{other}: 不支持的文件类型“.xlsx”" in err
+    assert f"{other}: 不支持的文件类型“.docx”" in err
     assert "无法读取文件" in err
     assert "共检查 4 个文件，3 个无法读取" in out
     status, _, err = run(capsys, "check", "--lang", "en", str(other))
     assert status == 2
-    assert "unsupported file type '.xlsx'" in err
+    assert "unsupported file type '.docx'" in err
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
@@ -142,3 +142,13 @@ def test_installed_console_script_and_module() -> None:
     done = subprocess.run([sys.executable, "-m", "govinfo", "rules"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert "GI301" in done.stdout
+
+
+def test_check_workbooks_reports_findings_at_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = govinfo.replace_cells(govinfo.example(), {"appeals.reconsideration.total": 13})
+    govinfo.write_xlsx(wrong, tmp_path / "某局.xlsx")
+    (tmp_path / "坏.xlsx").write_bytes(b"not a workbook")
+    status, out, err = run(capsys, "check", str(tmp_path))
+    assert status == 2
+    assert "  错误  GI401  某局.xlsx:表四!E5  表四“行政复议”：总计为 13，但同组四项之和为 12。" in out
+    assert "坏.xlsx: 文件不是 .xlsx 工作簿" in err

@@ -132,3 +132,28 @@ TABLE_4 = """
 | 11 | 0 | 1 | 0 | 12 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 | 1 | 3 |
 """
 """Table 四 with its three header rows and one value row."""
+
+
+def html(*tables: str, title: str = "") -> str:
+    """The fixture tables as an HTML page, ``<<`` and ``^^`` becoming colspan and rowspan."""
+    parts = [f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><p>{title}</p>']
+    for table in tables:
+        grid = [[c.strip() for c in line.strip().strip("|").split("|")] for line in table.strip().splitlines()]
+        parts.append('<table border="1">')
+        for r, row in enumerate(grid):
+            cells = []
+            for c, token in enumerate(row):
+                if token in ("<<", "^^"):
+                    continue
+                span = 1
+                while c + span < len(row) and row[c + span] == "<<":
+                    span += 1
+                down = 1
+                while r + down < len(grid) and c < len(grid[r + down]) and grid[r + down][c] == "^^":
+                    down += 1
+                attributes = (f' colspan="{span}"' if span > 1 else "") + (f' rowspan="{down}"' if down > 1 else "")
+                cells.append(f"<td{attributes}>{token.lstrip(chr(39))}</td>")
+            parts.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append("</table><p></p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
