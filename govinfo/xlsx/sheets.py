@@ -15,7 +15,8 @@ EDITION = "格式版本"
 CONTINUED = "（续）"
 """Marks a row that continues the text of the row above (text over 32,767 characters)."""
 
-TITLE_SUFFIX = "年政府信息公开工作年度报告"
+TITLE = "政府信息公开工作年度报告"
+"""The title of a blank workbook; a filled one reads ``{organ} {year} 年政府信息公开工作年度报告``."""
 
 
 def table_sheet(table: Table) -> str:

@@ -258,7 +258,7 @@ def _info_sheet(wb: Workbook, layout: Edition, report: AnnualReport | None) -> N
     assert ws is not None
     ws.title = sheets.INFO_SHEET
     organ = report.organ if report else ""
-    title = f"{organ} {report.year} {sheets.TITLE_SUFFIX}" if report else f"政府信息公开工作{sheets.TITLE_SUFFIX[-4:]}"
+    title = f"{organ} {report.year} 年{sheets.TITLE}" if report else sheets.TITLE
     head = ws.cell(row=1, column=1)
     set_text(head, text.encode(title)[: text.CELL_LIMIT // 2])
     head.font = HEADING
