@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import attrs
+
 import govinfo
 from benchmarks.corpus import PlainReport, make_reports, to_plain
 from benchmarks.timing import Result, best_of
@@ -35,6 +37,24 @@ def plain_check(rows: list[list[int]], table4: list[int], table2: list[int], amo
     return problems
 
 
+def plain_total(plains: list[PlainReport]) -> tuple[list[list[int]], list[int], list[int], Decimal]:
+    """The cell-wise sum of many reports held as plain nested lists, written by hand."""
+    rows = [[0] * 7 for _ in range(25)]
+    table4 = [0] * 15
+    table2 = [0] * len(plains[0][2])
+    amount = Decimal(0)
+    for report_rows, report_table4, report_table2, report_amount in plains:
+        for total_row, row in zip(rows, report_rows, strict=True):
+            for j, value in enumerate(row):
+                total_row[j] += value
+        for j, value in enumerate(report_table4):
+            table4[j] += value
+        for j, value in enumerate(report_table2):
+            table2[j] += value
+        amount += report_amount
+    return rows, table4, table2, amount
+
+
 def run(quick: bool) -> list[Result]:
     """Measure both targets of the model issue."""
     n = 1_000 if quick else 10_000
@@ -52,6 +72,18 @@ def run(quick: bool) -> list[Result]:
 
     assert sum(len(govinfo.check(r)) for r in reports) == sum(plain_check(*p) for p in plains) == 0
     results = [Result(f"check() over {n:,} reports", best_of(with_govinfo, repeats), best_of(by_hand, repeats), 5.0)]
+
+    organised = [attrs.evolve(r, organ=f"单位{i:05d}") for i, r in enumerate(reports)]
+    total = govinfo.aggregate(organised, organ="合计").report
+    assert to_plain(total) == plain_total(plains)
+    results.append(
+        Result(
+            f"aggregate() of {n:,} reports",
+            best_of(lambda: govinfo.aggregate(organised, organ="合计"), repeats),
+            best_of(lambda: plain_total(plains), repeats),
+            2.0,
+        )
+    )
 
     sample = reports[: n // 5]
     dicts = [govinfo.to_dict(r) for r in sample]

@@ -5,11 +5,13 @@ implementation detail unless its own docstring says otherwise (:mod:`govinfo.lay
 :mod:`govinfo.rules` and :mod:`govinfo.strategies` are public).
 """
 
+from govinfo.aggregate import Aggregate, Exclusion, aggregate
 from govinfo.appeals import AppealCounts, Appeals
 from govinfo.cells import build_report, cell_values, get_cell, replace_cells
 from govinfo.consistency import check, validate
 from govinfo.editions import edition, edition_ids
 from govinfo.errors import (
+    AggregationError,
     FieldTypeError,
     FileFormatError,
     GovinfoError,
@@ -23,6 +25,7 @@ from govinfo.errors import (
 )
 from govinfo.example import example, example_text, read_example
 from govinfo.findings import Finding, Severity, SourceLocation
+from govinfo.history import compare
 from govinfo.jsonio import from_dict, from_json, to_dict, to_json
 from govinfo.proactive import DecisionCount, DocumentCounts, FeeAmount, ProactiveDisclosure
 from govinfo.report import AnnualReport
@@ -36,19 +39,23 @@ from govinfo.requests import (
     Withheld,
 )
 from govinfo.rules import RULES, Rule, rule
+from govinfo.tabular import to_dataframe, to_rows
 from govinfo.xlsx.annotate import annotate_xlsx
 from govinfo.xlsx.read import read_xlsx
-from govinfo.xlsx.write import template, write_xlsx
+from govinfo.xlsx.write import template, write_aggregate_xlsx, write_xlsx
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Aggregate",
+    "AggregationError",
     "AnnualReport",
     "AppealCounts",
     "Appeals",
     "ApplicantCounts",
     "DecisionCount",
     "DocumentCounts",
+    "Exclusion",
     "FeeAmount",
     "FieldTypeError",
     "FileFormatError",
@@ -72,10 +79,12 @@ __all__ = [
     "UnsafeFileError",
     "UnwritableValueError",
     "Withheld",
+    "aggregate",
     "annotate_xlsx",
     "build_report",
     "cell_values",
     "check",
+    "compare",
     "edition",
     "edition_ids",
     "example",
@@ -88,8 +97,11 @@ __all__ = [
     "replace_cells",
     "rule",
     "template",
+    "to_dataframe",
     "to_dict",
     "to_json",
+    "to_rows",
     "validate",
+    "write_aggregate_xlsx",
     "write_xlsx",
 ]

@@ -18,6 +18,7 @@ from govinfo.catalog_text import catalog_json, catalog_markdown, catalog_text
 from govinfo.errors import GovinfoError, Lang
 from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity
+from govinfo.history import organ_key
 from govinfo.report import AnnualReport
 
 READERS = {".json": "JSON", ".xlsx": "Excel"}
@@ -93,45 +94,125 @@ def _summary(files: int, unreadable: int, counts: Counter[Severity], rules: Coun
     return text + (f"最常见的规则：{top}。" if top else "")
 
 
-def _check(args: argparse.Namespace) -> int:
-    lang: Lang = args.lang
-    out = sys.stdout
-    if args.paths:
-        sources: list[tuple[str, Path | None]] = [(str(p), p) for p in _expand(args.paths)]
-    else:
-        sources = [(f"{'built-in example' if lang == 'en' else '内置示例'} {EXAMPLE_FILE}", None)]
-    counts: Counter[Severity] = Counter()
-    rules: Counter[str] = Counter()
-    unreadable = 0
-    for name, path in sources:
-        try:
-            if path is not None and path.suffix.lower() not in READERS:
-                raise GovinfoError(
-                    f"不支持的文件类型“{path.suffix}”（可读取：{'、'.join(READERS)}）",
-                    f"unsupported file type {path.suffix!r} (readable: {', '.join(READERS)})",
-                )
-            report, findings = _read(path) if path is not None else govinfo.read_example()
-        except GovinfoError as error:
-            unreadable += 1
-            print(f"{name}: {error.message(lang)}", file=sys.stderr)
-            continue
-        findings.sort(key=lambda f: f.severity.rank)
-        counts.update(f.severity for f in findings)
-        rules.update(f.rule_id for f in findings)
-        if args.format == "json":
+class _Output:
+    """Prints findings grouped by file, counts them, and ends with the summary line."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.lang: Lang = args.lang
+        self.json = args.format == "json"
+        self.counts: Counter[Severity] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.files = 0
+        self.unreadable = 0
+
+    def failed(self, name: str, error: GovinfoError) -> None:
+        self.files += 1
+        self.unreadable += 1
+        print(f"{name}: {error.message(self.lang)}", file=sys.stderr)
+
+    def report(self, name: str, report: AnnualReport, findings: list[Finding]) -> None:
+        self.files += 1
+        findings = sorted(findings, key=lambda f: f.severity.rank)
+        self.counts.update(f.severity for f in findings)
+        self.rules.update(f.rule_id for f in findings)
+        if self.json:
             for finding in findings:
-                print(_finding_json(name, finding, lang), file=out)
-            continue
-        print(_header(name, report, lang), file=out)
+                print(_finding_json(name, finding, self.lang))
+            return
+        print(_header(name, report, self.lang))
         if not findings:
-            print("  no findings" if lang == "en" else "  未发现问题", file=out)
+            print("  no findings" if self.lang == "en" else "  未发现问题")
         for finding in findings:
-            severity = finding.severity.value if lang == "en" else finding.severity.label_zh
-            print(f"  {severity}  {finding.rule_id}  {_location(finding, lang)}  {finding.message(lang)}", file=out)
-    print(_summary(len(sources), unreadable, counts, rules, lang), file=sys.stderr if args.format == "json" else out)
-    if unreadable:
-        return 2
-    return 1 if counts[Severity.ERROR] else 0
+            severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
+            print(f"  {severity}  {finding.rule_id}  {_location(finding, self.lang)}  {finding.message(self.lang)}")
+
+    def close(self) -> int:
+        summary = _summary(self.files, self.unreadable, self.counts, self.rules, self.lang)
+        print(summary, file=sys.stderr if self.json else sys.stdout)
+        if self.unreadable:
+            return 2
+        return 1 if self.counts[Severity.ERROR] else 0
+
+
+def _open(path: Path) -> tuple[AnnualReport, list[Finding]]:
+    if path.suffix.lower() not in READERS:
+        raise GovinfoError(
+            f"不支持的文件类型“{path.suffix}”（可读取：{'、'.join(READERS)}）",
+            f"unsupported file type {path.suffix!r} (readable: {', '.join(READERS)})",
+        )
+    return _read(path)
+
+
+def _previous(paths: Sequence[str], out: _Output) -> dict[str, AnnualReport]:
+    found: dict[str, AnnualReport] = {}
+    for path in _expand(paths):
+        try:
+            report, _ = _open(path)
+        except GovinfoError as error:
+            print(f"{path}: {error.message(out.lang)}", file=sys.stderr)
+            continue
+        found[organ_key(report.organ)] = report
+    return found
+
+
+def _check(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    previous = _previous(args.previous, out) if args.previous else {}
+    if not args.paths:
+        name = f"{'built-in example' if out.lang == 'en' else '内置示例'} {EXAMPLE_FILE}"
+        out.report(name, *govinfo.read_example())
+        return out.close()
+    for path in _expand(args.paths):
+        try:
+            report, findings = _open(path)
+        except GovinfoError as error:
+            out.failed(str(path), error)
+            continue
+        last = previous.get(organ_key(report.organ))
+        out.report(str(path), report, findings + (govinfo.compare(last, report) if last else []))
+    return out.close()
+
+
+def _compare(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    read: list[AnnualReport] = []
+    for name in (args.previous, args.current):
+        try:
+            read.append(_open(Path(name))[0])
+        except GovinfoError as error:
+            out.failed(name, error)
+    if len(read) == 2:
+        last, report = read
+        out.report(args.current, report, govinfo.compare(last, report))
+    return out.close()
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    reports = []
+    for path in _expand(args.paths):
+        try:
+            reports.append(_open(path)[0])
+        except GovinfoError as error:
+            out.failed(str(path), error)
+    if out.unreadable:
+        message = (
+            "some inputs are unreadable; nothing was written" if out.lang == "en" else "有文件无法读取，未生成汇总"
+        )
+        print(message, file=sys.stderr)
+        return out.close()
+    try:
+        total = govinfo.aggregate(reports, organ=args.organ, include_invalid=args.include_invalid)
+        target = Path(args.output)
+        if target.suffix.lower() == ".json":
+            target.write_text(govinfo.to_json(total.report, indent=2), encoding="utf-8")
+        else:
+            govinfo.write_aggregate_xlsx(total, target)
+    except GovinfoError as error:
+        out.failed(args.output, error)
+        return out.close()
+    out.report(args.output, total.report, total.findings)
+    return out.close()
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -163,7 +244,36 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json） files or folders")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    check.add_argument(
+        "--previous", nargs="+", metavar="PATH", help="上年报告（文件或文件夹），按机关名称配对比较 last year's reports"
+    )
     check.set_defaults(run=_check)
+
+    compare = commands.add_parser(
+        "compare",
+        help="与上年报告比较 compare with last year",
+        description="比较同一机关相连两个年度的报告：上年结转、现行有效件数、数据是否照抄上年。",
+        epilog="示例 example:  govinfo compare 2023年报.xlsx 2024年报.xlsx",
+    )
+    compare.add_argument("previous", metavar="PREVIOUS", help="上年报告 last year's report")
+    compare.add_argument("current", metavar="CURRENT", help="本年报告 this year's report")
+    compare.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    compare.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    compare.set_defaults(run=_compare)
+
+    total = commands.add_parser(
+        "aggregate",
+        help="汇总多份报告 total many reports",
+        description="把同一年度各单位的报告汇总为一份，写成官方格式的工作簿（含分单位明细）或 JSON。",
+        epilog="示例 example:  govinfo aggregate 各单位报告/ -o 全区汇总.xlsx --organ 湛河区",
+    )
+    total.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹 files or folders")
+    total.add_argument("-o", "--output", required=True, metavar="OUT", help="汇总结果（.xlsx 或 .json）")
+    total.add_argument("--organ", required=True, help="汇总报告的机关名称 the organ of the total")
+    total.add_argument("--include-invalid", action="store_true", help="纳入有错误的报告 include reports with errors")
+    total.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    total.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    total.set_defaults(run=_aggregate)
 
     rules = commands.add_parser(
         "rules",

@@ -1,9 +1,11 @@
 """The rule engine: :func:`check` and :func:`validate`.
 
-The engine compiles each edition's layout once: every value cell becomes an index into
-one tuple fetched with a single :func:`operator.attrgetter`, and every declared
-:class:`~govinfo.layout.Balance` becomes index lists summed with C-level ``sum(map(...))``.
-A valid report therefore costs a few dozen sums; findings are built only on failure.
+The engine compiles each edition's layout once, generating two small functions the way
+attrs generates ``__init__``: one fetches every value cell of a report into a tuple (each
+intermediate object bound once), the other evaluates every declared
+:class:`~govinfo.layout.Balance` as one straight-line boolean expression over that tuple.
+A valid report therefore costs one fetch and a few hundred integer additions; the
+equation-by-equation loop that builds findings runs only when something fails.
 """
 
 from __future__ import annotations
@@ -95,6 +97,10 @@ class _Compiled:
     count_values: Callable[[tuple[Value, ...]], tuple[int, ...]]
     amounts: tuple[int, ...]
     equations: tuple[_Equation, ...]
+    balanced: Callable[[tuple[Value, ...]], bool]
+    """Whether every equation holds: one generated expression, the fast path for valid reports."""
+    source: str
+    """The generated source of ``balanced``, for reading and debugging."""
 
 
 def _equations(table: Table, grid: Grid, balance: Balance, index: Mapping[str, int]) -> list[_Equation]:
@@ -141,14 +147,61 @@ def _compile(edition_id: str) -> _Compiled:
             for balance in grid.balances:
                 equations.extend(_equations(table, grid, balance, index))
     counts = tuple(i for i, c in enumerate(cells) if c.kind == "count")
+    source, balanced = _generate(equations)
     return _Compiled(
         cells=cells,
-        values=operator.attrgetter(*(c.path for c in cells)),
+        values=_fetcher(tuple(c.path for c in cells)),
         counts=counts,
         count_values=operator.itemgetter(*counts),
         amounts=tuple(i for i, c in enumerate(cells) if c.kind == "amount"),
         equations=tuple(equations),
+        balanced=balanced,
+        source=source,
     )
+
+
+def _fetcher(paths: tuple[str, ...]) -> Callable[[AnnualReport], tuple[Value, ...]]:
+    """A generated function returning every cell of a report as one tuple, in ``paths`` order.
+
+    Each intermediate object (``r.requests.outcomes``) is fetched once and bound to a local,
+    where ``attrgetter`` of dotted paths would walk every prefix again for every cell.
+    """
+    prefixes = {".".join(p.split(".")[:n]) for p in paths for n in range(1, p.count(".") + 1)}
+    parents = sorted(prefixes, key=lambda p: (p.count("."), p))
+    names: dict[str, str] = {}
+    lines = ["def values(r):"]
+    for index, parent in enumerate(parents):
+        head, _, field = parent.rpartition(".")
+        names[parent] = f"o{index}"
+        lines.append(f"    o{index} = {names[head] if head else 'r'}.{field}")
+    if not all(p.isidentifier() for path in paths for p in path.split(".")):
+        raise ValueError(f"not a cell path: {paths}")  # pragma: no cover — paths come from the layout
+    items = [f"{names[p.rsplit('.', 1)[0]]}.{p.rsplit('.', 1)[1]}" for p in paths]
+    lines.append("    return (" + ", ".join(items) + ",)")
+    namespace: dict[str, object] = {}
+    exec(compile("\n".join(lines) + "\n", "<govinfo cells>", "exec"), namespace)  # noqa: S102 — identifiers from the layout
+    function = namespace["values"]
+    assert callable(function)
+    return function
+
+
+def _generate(equations: list[_Equation]) -> tuple[str, Callable[[tuple[Value, ...]], bool]]:
+    """Compile all equations into one boolean expression over the value tuple ``v``.
+
+    The expression is straight-line integer arithmetic built from the layout's index lists
+    only (no data reaches the source), the way attrs generates ``__init__``.
+    """
+
+    def side(indices: tuple[int, ...]) -> str:
+        return " + ".join(f"v[{i}]" for i in indices)
+
+    terms = [f"({side(eq.left)} == {side(eq.right)})" for eq in equations] or ["True"]
+    source = "def balanced(v):\n    return (\n        " + "\n        and ".join(terms) + "\n    )\n"
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<govinfo balances>", "exec"), namespace)  # noqa: S102 — source built from indices only
+    function = namespace["balanced"]
+    assert callable(function)
+    return source, function
 
 
 def _years(layout: Edition, lang: Lang) -> str:
@@ -206,7 +259,16 @@ def check(report: AnnualReport, *, sources: Mapping[str, SourceLocation] | None 
     []
     """
     compiled = _compile(report.edition)
-    values = compiled.values(report)
+    return findings_of(report, compiled, compiled.values(report), sources)
+
+
+def findings_of(
+    report: AnnualReport,
+    compiled: _Compiled,
+    values: tuple[Value, ...],
+    sources: Mapping[str, SourceLocation] | None = None,
+) -> list[Finding]:
+    """:func:`check` on values already fetched with ``compiled.values(report)``."""
     cells = compiled.cells
     where = sources or {}
     findings: list[Finding] = []
@@ -223,6 +285,8 @@ def check(report: AnnualReport, *, sources: Mapping[str, SourceLocation] | None 
             cell = cells[i]
             findings.append(cell_finding(RULES["GI002"], cell, actual=amount, source=where.get(cell.path)))
     findings.extend(_metadata(report))
+    if compiled.balanced(values):
+        return findings
     get = values.__getitem__
     for eq in compiled.equations:
         left = sum(map(get, eq.left))  # type: ignore[arg-type]

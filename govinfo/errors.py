@@ -138,6 +138,10 @@ class LayoutError(GovinfoError, ValueError):
     """None of the report's tables could be found in the input (未识别出报告表格)."""
 
 
+class AggregationError(GovinfoError, ValueError):
+    """Reports that cannot be totalled together: mixed years or editions, an organ twice (无法汇总)."""
+
+
 class UnknownNameError(GovinfoError, KeyError):
     """A rule ID, edition or cell path that govinfo does not know (名称未知)."""
 

@@ -4,7 +4,9 @@ IDs are never renumbered or reused. They are grouped by what they look at:
 
 * ``GI0xx`` — metadata and value domains (any table);
 * ``GI3xx`` — table 三; ``GI4xx`` — table 四;
-* ``GI5xx`` — reading: what a reader found, corrected or assumed in a file or text.
+* ``GI5xx`` — reading: what a reader found, corrected or assumed in a file or text;
+* ``GI6xx`` — two reports of one organ, last year's and this year's (:func:`govinfo.compare`);
+* ``GI7xx`` — totals over many reports (:func:`govinfo.aggregate`).
 
 Message templates name their values (``{actual}``, ``{expected}``, ``{place}`` …); the
 values each rule supplies are listed in ``Rule.values``. Rule families that are regular
@@ -23,7 +25,7 @@ import attrs
 from govinfo.errors import Lang, UnknownNameError
 from govinfo.findings import Severity
 
-Scope = Literal["report", "reading"]
+Scope = Literal["report", "reading", "pair", "aggregate"]
 
 
 @attrs.frozen(kw_only=True)
@@ -279,6 +281,82 @@ RULES: Mapping[str, Rule] = {
             clause="—",
             message_zh="读取工作簿时的提示：{note}",
             message_en="note while reading the workbook: {note}",
+        ),
+        Rule(
+            id="GI601",
+            severity=Severity.ERROR,
+            scope="pair",
+            title_zh="比较的两份报告不是同一机关",
+            title_en="Compared reports are of the same organ",
+            clause="《政府信息公开条例》第四十九条：各机关报告本机关上一年度工作",
+            message_zh="上年报告的机关是“{previous}”，本年报告的机关是“{current}”，不是同一机关，不作比较。",
+            message_en="last year's report is of “{previous}”, this year's of “{current}”: not the same organ; "
+            "nothing else was compared.",
+        ),
+        Rule(
+            id="GI602",
+            severity=Severity.ERROR,
+            scope="pair",
+            title_zh="比较的两份报告年度不相连",
+            title_en="Compared reports are of consecutive years",
+            clause="《政府信息公开条例》第四十九条：年度报告按年度编制",
+            message_zh="上年报告为 {previous} 年度，本年报告为 {current} 年度，不是相连的两个年度，不作比较。",
+            message_en="the reports are for {previous} and {current}, not consecutive years; "
+            "nothing else was compared.",
+        ),
+        Rule(
+            id="GI603",
+            severity=Severity.ERROR,
+            scope="pair",
+            title_zh="上年结转等于上年报告的结转下年度",
+            title_en="Carried over equals last year's carried forward",
+            clause="《政府信息公开工作年度报告格式》表三：二、上年结转政府信息公开申请数量",
+            message_zh="表三“{column}”列：本年“{row}”为 {actual}，但上年报告“{forward}”为 {expected}。",
+            message_en="table 三, column “{column}”: “{row}” ({path}) is {actual}, "
+            "but “{forward}” of last year's report is {expected}.",
+        ),
+        Rule(
+            id="GI604",
+            severity=Severity.WARNING,
+            scope="pair",
+            title_zh="现行有效件数与上年数、本年制发和废止数相符",
+            title_en="Documents in force follow from last year's, issued and repealed",
+            clause="《政府信息公开工作年度报告格式》表二 第二十条第（一）项；修订、失效未废止的文件可使其不相符",
+            message_zh="表二“{row}”：现行有效 {actual} 件，但上年现行有效 {last} 件加本年制发 {issued} 件、"
+            "减本年废止 {repealed} 件应为 {expected} 件。",
+            message_en="table 二, “{row}” ({path}): {actual} in force, but last year's {last} plus {issued} issued "
+            "minus {repealed} repealed make {expected}.",
+        ),
+        Rule(
+            id="GI605",
+            severity=Severity.WARNING,
+            scope="pair",
+            title_zh="各表数据与上年完全相同",
+            title_en="The tables are not a copy of last year's",
+            clause="国办公开办函〔2021〕30号：年度报告内容雷同的，予以通报",
+            message_zh="表二、表三、表四的全部 {cells} 个数据与上年报告完全相同，请核实是否照抄上年报告。",
+            message_en="all {cells} values of tables 二, 三 and 四 are the same as last year's; "
+            "check that last year's report was not copied.",
+        ),
+        Rule(
+            id="GI701",
+            severity=Severity.WARNING,
+            scope="aggregate",
+            title_zh="有错误的报告未纳入汇总",
+            title_en="A report with errors was left out of the total",
+            clause="汇总前逐份检查；有错误的报告经调用方决定是否纳入",
+            message_zh="“{organ}”的报告有 {errors} 项错误（{rules}），未纳入汇总。",
+            message_en="the report of “{organ}” has {errors} error(s) ({rules}) and was left out of the total.",
+        ),
+        Rule(
+            id="GI702",
+            severity=Severity.INFO,
+            scope="aggregate",
+            title_zh="有错误的报告已纳入汇总",
+            title_en="A report with errors was included in the total",
+            clause="汇总前逐份检查；有错误的报告经调用方决定是否纳入",
+            message_zh="“{organ}”的报告有 {errors} 项错误（{rules}），按要求仍纳入汇总。",
+            message_en="the report of “{organ}” has {errors} error(s) ({rules}) and was included as asked.",
         ),
     )
 }

@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import govinfo
@@ -152,3 +153,61 @@ def test_check_workbooks_reports_findings_at_cells(tmp_path: Path, capsys: pytes
     assert status == 2
     assert "  错误  GI401  某局.xlsx:表四!E5  表四“行政复议”：总计为 13，但同组四项之和为 12。" in out
     assert "坏.xlsx: 文件不是 .xlsx 工作簿" in err
+
+
+def test_compare_two_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    last = tmp_path / "2023.xlsx"
+    govinfo.write_xlsx(attrs.evolve(govinfo.example(), year=2023), last)
+    now = _write(tmp_path / "2024.json", govinfo.example())
+    status, out, _ = run(capsys, "compare", str(last), str(now))
+    assert status == 1
+    assert "GI603  requests.carried_over.natural_person  表三“申请人情况／自然人”列：本年" in out
+    assert "GI605" in out
+    status, out, err = run(capsys, "compare", str(last), str(tmp_path / "缺.json"), "--format", "json")
+    assert status == 2
+    assert "无法读取文件" in err
+
+
+def test_check_with_previous_pairs_by_organ(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "2023").mkdir()
+    (tmp_path / "2024").mkdir()
+    _write(tmp_path / "2023" / "a.json", attrs.evolve(govinfo.example(), year=2023))
+    (tmp_path / "2023" / "坏.json").write_text("{", encoding="utf-8")
+    _write(tmp_path / "2024" / "a.json", govinfo.example())
+    _write(tmp_path / "2024" / "b.json", attrs.evolve(govinfo.example(), organ="别的局"))
+    status, out, err = run(capsys, "check", str(tmp_path / "2024"), "--previous", str(tmp_path / "2023"))
+    assert status == 1
+    assert out.count("  错误  GI603  ") == 2  # only the paired organ is compared
+    assert "坏.json" in err
+
+
+def test_aggregate_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    _write(folder / "a.json", govinfo.example())
+    govinfo.write_xlsx(attrs.evolve(govinfo.example(), organ="乙局"), folder / "b.xlsx")
+    wrong = govinfo.replace_cells(attrs.evolve(govinfo.example(), organ="丙局"), {"appeals.reconsideration.total": 1})
+    _write(folder / "c.json", wrong)
+    target = tmp_path / "全区汇总.xlsx"
+    status, out, _ = run(capsys, "aggregate", str(folder), "-o", str(target), "--organ", "湛河区")
+    assert status == 0
+    assert "警告  GI701  organ  “丙局”的报告有 1 项错误（GI401），未纳入汇总。" in out
+    total, findings = govinfo.read_xlsx(target)
+    assert (total.organ, total.requests.received.total, findings) == ("湛河区", 424, [])
+    as_json = tmp_path / "汇总.json"
+    status, _, _ = run(capsys, "aggregate", str(folder), "-o", str(as_json), "--organ", "湛河区", "--include-invalid")
+    assert status == 1
+    assert govinfo.from_json(as_json.read_text(encoding="utf-8")).requests.received.total == 636
+    (folder / "坏.json").write_text("[]", encoding="utf-8")
+    status, _, err = run(capsys, "aggregate", str(folder), "-o", str(tmp_path / "x.xlsx"), "--organ", "湛河区")
+    assert status == 2
+    assert "有文件无法读取，未生成汇总" in err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_aggregate_refusal_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = _write(tmp_path / "a.json", govinfo.example())
+    b = _write(tmp_path / "b.json", govinfo.example())
+    status, _, err = run(capsys, "aggregate", str(a), str(b), "-o", str(tmp_path / "t.xlsx"), "--organ", "区")
+    assert status == 2
+    assert "同一机关的报告出现了不止一次" in err

@@ -8,12 +8,15 @@ import govinfo
 def test_all_is_sorted_and_pinned() -> None:
     assert govinfo.__all__ == sorted(govinfo.__all__)
     assert govinfo.__all__ == [
+        "Aggregate",
+        "AggregationError",
         "AnnualReport",
         "AppealCounts",
         "Appeals",
         "ApplicantCounts",
         "DecisionCount",
         "DocumentCounts",
+        "Exclusion",
         "FeeAmount",
         "FieldTypeError",
         "FileFormatError",
@@ -37,10 +40,12 @@ def test_all_is_sorted_and_pinned() -> None:
         "UnsafeFileError",
         "UnwritableValueError",
         "Withheld",
+        "aggregate",
         "annotate_xlsx",
         "build_report",
         "cell_values",
         "check",
+        "compare",
         "edition",
         "edition_ids",
         "example",
@@ -53,9 +58,12 @@ def test_all_is_sorted_and_pinned() -> None:
         "replace_cells",
         "rule",
         "template",
+        "to_dataframe",
         "to_dict",
         "to_json",
+        "to_rows",
         "validate",
+        "write_aggregate_xlsx",
         "write_xlsx",
     ]
 
@@ -76,7 +84,13 @@ def test_errors_are_also_the_matching_builtins() -> None:
     assert issubclass(govinfo.StructureError, ValueError)
     assert issubclass(govinfo.ReportInvalidError, ValueError)
     assert issubclass(govinfo.UnknownNameError, KeyError)
-    for error in (govinfo.FileFormatError, govinfo.UnsafeFileError, govinfo.LayoutError, govinfo.UnwritableValueError):
+    for error in (
+        govinfo.FileFormatError,
+        govinfo.UnsafeFileError,
+        govinfo.LayoutError,
+        govinfo.UnwritableValueError,
+        govinfo.AggregationError,
+    ):
         assert issubclass(error, ValueError)
 
 

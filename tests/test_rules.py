@@ -51,6 +51,13 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI512",
         "GI513",
         "GI514",
+        "GI601",
+        "GI602",
+        "GI603",
+        "GI604",
+        "GI605",
+        "GI701",
+        "GI702",
     ]
     for rule_id, rule in govinfo.RULES.items():
         assert re.fullmatch(r"GI\d{3}", rule_id)

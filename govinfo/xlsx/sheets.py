@@ -9,6 +9,8 @@ from __future__ import annotations
 from govinfo.layout import Table
 
 INFO_SHEET = "基本信息"
+BREAKDOWN_SHEET = "分单位明细"
+AGGREGATE_NOTES_SHEET = "汇总说明"
 ORGAN = "机关名称"
 YEAR = "报告年度"
 EDITION = "格式版本"

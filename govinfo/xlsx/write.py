@@ -24,7 +24,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from govinfo.aggregate import Aggregate
 from govinfo.cells import cell_values
+from govinfo.consistency import row_label
 from govinfo.editions import edition
 from govinfo.errors import FileFormatError, UnwritableValueError
 from govinfo.findings import Value
@@ -333,6 +335,43 @@ def write_xlsx(report: AnnualReport, target: Target) -> None:
     cannot hold exactly); a path is written atomically, so a failure leaves no partial file.
     """
     save_atomically(_workbook(edition(report.edition), report), target)
+
+
+def write_aggregate_xlsx(total: Aggregate, target: Target) -> None:
+    """Write a 汇总 in the official layout, with sheets for who contributed what.
+
+    ``分单位明细`` lists every cell with the total and each contributing organ's value;
+    ``汇总说明`` names the organs included and those left out, with the reasons.
+    """
+    layout = edition(total.report.edition)
+    wb = _workbook(layout, total.report)
+    detail = wb.create_sheet(sheets.BREAKDOWN_SHEET)
+    header = ["表", "行", "列", "路径", "合计", *(r.organ for r in total.inputs)]
+    for col, value in enumerate(header, start=1):
+        cell = detail.cell(row=1, column=col)
+        set_text(cell, text.encode(value))
+        cell.font = BOLD
+    columns = [cell_values(r) for r in (total.report, *total.inputs)]
+    for row, cell in enumerate(layout.cells, start=2):
+        labels = (f"表{cell.table.number}", row_label(cell), cell.column.label, cell.path)
+        for col, value in enumerate(labels, start=1):
+            set_text(detail.cell(row=row, column=col), value)
+        for col, values in enumerate(columns, start=5):
+            detail.cell(row=row, column=col).value = values[cell.path]
+    for letter, width in zip("ABCD", (6, 40, 24, 40), strict=True):
+        detail.column_dimensions[letter].width = width
+    detail.freeze_panes = "E2"
+    notes = wb.create_sheet(sheets.AGGREGATE_NOTES_SHEET)
+    lines: list[tuple[str, str]] = [("纳入汇总的单位", f"{len(total.inputs)} 个")]
+    lines += [("", r.organ) for r in total.inputs]
+    lines.append(("未纳入汇总的单位", f"{len(total.excluded)} 个"))
+    lines += [(e.organ, "；".join(f"[{f.rule_id}] {f.message_zh}" for f in e.findings)) for e in total.excluded]
+    for row, (label, value) in enumerate(lines, start=1):
+        set_text(notes.cell(row=row, column=1), text.encode(label))
+        set_text(notes.cell(row=row, column=2), text.encode(value)[: text.CELL_LIMIT])
+    notes.column_dimensions["A"].width = 30
+    notes.column_dimensions["B"].width = 100
+    save_atomically(wb, target)
 
 
 def template(target: Target, *, edition_id: str = "2021") -> None:

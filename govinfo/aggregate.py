@@ -1,0 +1,133 @@
+"""汇总: one report totalling many organs' reports of one year (:func:`aggregate`).
+
+Every count of the result is the sum over the inputs and the 万元 amount their exact
+decimal sum; narratives are not summed. Each input is checked first, and the result
+records which organs contributed and which were left out, and why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from govinfo.cells import build_report
+from govinfo.consistency import _compile, check, findings_of
+from govinfo.errors import AggregationError
+from govinfo.findings import Finding, Severity, Value
+from govinfo.history import organ_key
+from govinfo.report import AnnualReport
+from govinfo.rules import RULES
+
+
+@attrs.frozen
+class Exclusion:
+    """An organ left out of the total, and the error-level findings that kept it out."""
+
+    organ: str
+    findings: tuple[Finding, ...]
+
+
+@attrs.frozen
+class Aggregate:
+    """The total report, its findings, who contributed and who was left out.
+
+    Unpacks as ``report, findings = govinfo.aggregate(...)``.
+    """
+
+    report: AnnualReport
+    findings: list[Finding]
+    inputs: tuple[AnnualReport, ...]
+    """The reports that were summed, in the order given."""
+    excluded: tuple[Exclusion, ...]
+
+    @property
+    def contributors(self) -> tuple[str, ...]:
+        """The organs whose reports were summed."""
+        return tuple(r.organ for r in self.inputs)
+
+    def __iter__(self) -> Iterator[Any]:
+        """``report, findings`` (attribute access keeps the precise types)."""
+        return iter((self.report, self.findings))
+
+
+def _refuse(reports: list[AnnualReport]) -> None:
+    if not reports:
+        raise AggregationError("没有可汇总的报告", "there are no reports to total")
+    kinds = Counter((r.year, r.edition) for r in reports)
+    if len(kinds) > 1:
+        listed_zh = "、".join(f"{y} 年度（{e} 版格式）{n} 份" for (y, e), n in sorted(kinds.items()))
+        listed_en = ", ".join(f"{n} for {y} (edition {e})" for (y, e), n in sorted(kinds.items()))
+        raise AggregationError(
+            f"只能汇总同一年度、同一格式版本的报告，现有：{listed_zh}",
+            f"only reports of one year and one edition can be totalled; given: {listed_en}",
+        )
+    organs = Counter(organ_key(r.organ) for r in reports)
+    twice = sorted(r.organ for r in reports if organs[organ_key(r.organ)] > 1)
+    if twice:
+        raise AggregationError(
+            f"同一机关的报告出现了不止一次：{'、'.join(dict.fromkeys(twice))}",
+            f"the same organ appears more than once: {', '.join(dict.fromkeys(twice))}",
+        )
+
+
+def _note(rule_id: str, report: AnnualReport, errors: list[Finding]) -> Finding:
+    rule = RULES[rule_id]
+    named = {
+        "organ": report.organ,
+        "errors": len(errors),
+        "rules": "、".join(dict.fromkeys(f.rule_id for f in errors)),
+    }
+    return Finding(
+        rule_id=rule.id,
+        severity=rule.severity,
+        message_zh=rule.format("zh", named),
+        message_en=rule.format("en", named).replace("、", ", "),
+        path="organ",
+        actual=report.organ,
+    )
+
+
+def aggregate(reports: Iterable[AnnualReport], *, organ: str, include_invalid: bool = False) -> Aggregate:
+    """The 汇总 of ``reports`` as the report of ``organ``.
+
+    Reports with error-level findings are left out (GI701) unless ``include_invalid``
+    (then GI702 notes each). The total is checked again; its findings follow. Mixed years
+    or editions, the same organ twice, or nothing to total raise
+    :class:`~govinfo.AggregationError`.
+
+    >>> import govinfo
+    >>> total, findings = govinfo.aggregate([govinfo.example()], organ="平顶山市")
+    >>> total.requests.received.total, findings
+    (212, [])
+    """
+    given = list(reports)
+    _refuse(given)
+    first = given[0]
+    compiled = _compile(first.edition)
+    included: list[AnnualReport] = []
+    rows: list[tuple[Value, ...]] = []
+    excluded: list[Exclusion] = []
+    notes: list[Finding] = []
+    for report in given:
+        values = compiled.values(report)
+        errors = [f for f in findings_of(report, compiled, values) if f.severity is Severity.ERROR]
+        if errors and not include_invalid:
+            excluded.append(Exclusion(report.organ, tuple(errors)))
+            notes.append(_note("GI701", report, errors))
+            continue
+        if errors:
+            notes.append(_note("GI702", report, errors))
+        included.append(report)
+        rows.append(values)
+    if not included:
+        raise AggregationError(
+            "所有报告都有错误，均未纳入汇总（可选择纳入有错误的报告）",
+            "every report has errors and was left out (include_invalid=True includes them)",
+        )
+    sums = map(sum, zip(*rows, strict=True))
+    totals = dict(zip((c.path for c in compiled.cells), sums, strict=True))
+    total = build_report(first.edition, totals, organ=organ, year=first.year)
+    return Aggregate(total, notes + check(total), tuple(included), tuple(excluded))
