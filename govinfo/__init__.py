@@ -28,6 +28,7 @@ from govinfo.findings import Finding, Severity, SourceLocation
 from govinfo.history import compare
 from govinfo.jsonio import from_dict, from_json, to_dict, to_json
 from govinfo.proactive import DecisionCount, DocumentCounts, FeeAmount, ProactiveDisclosure
+from govinfo.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
 from govinfo.report import AnnualReport
 from govinfo.requests import (
     ApplicantCounts,
@@ -55,18 +56,23 @@ __all__ = [
     "ApplicantCounts",
     "DecisionCount",
     "DocumentCounts",
+    "DocumentsMade",
     "Exclusion",
     "FeeAmount",
+    "FeeItems",
     "FieldTypeError",
     "FileFormatError",
     "Finding",
     "GovinfoError",
+    "ItemCounts",
     "LayoutError",
     "NotProcessed",
     "OtherHandling",
     "Outcomes",
     "ProactiveDisclosure",
+    "ProactiveDisclosure2019",
     "Problem",
+    "Procurement",
     "RULES",
     "ReportInvalidError",
     "Requests",

@@ -59,11 +59,12 @@ def text() -> Any:
     return attrs.field(validator=_check_text)
 
 
-def part(cls: type) -> Any:
-    """A nested part of the report, checked to be an instance of ``cls``."""
+def part(cls: type | tuple[type, ...]) -> Any:
+    """A nested part of the report, checked to be an instance of ``cls`` (or one of them)."""
+    name = cls.__name__ if isinstance(cls, type) else " | ".join(c.__name__ for c in cls)
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls):
-            raise FieldTypeError(_owner(instance), attribute.name, cls.__name__, cls.__name__, value)
+            raise FieldTypeError(_owner(instance), attribute.name, name, name, value)
 
     return attrs.field(validator=check)

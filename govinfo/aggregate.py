@@ -13,11 +13,13 @@ from typing import Any
 
 import attrs
 
+from govinfo.cells import attrs_get as get_field
 from govinfo.cells import build_report
 from govinfo.consistency import _compile, check, findings_of
 from govinfo.errors import AggregationError
 from govinfo.findings import Finding, Severity, Value
 from govinfo.history import organ_key
+from govinfo.layout import Cell
 from govinfo.report import AnnualReport
 from govinfo.rules import RULES
 
@@ -71,6 +73,23 @@ def _refuse(reports: list[AnnualReport]) -> None:
             f"同一机关的报告出现了不止一次：{'、'.join(dict.fromkeys(twice))}",
             f"the same organ appears more than once: {', '.join(dict.fromkeys(twice))}",
         )
+
+
+def _units(cells: tuple[Cell, ...], reports: list[AnnualReport]) -> dict[str, Value]:
+    """The common unit of each amount written with one; mixing units is refused, not converted."""
+    units: dict[str, Value] = {}
+    for cell in cells:
+        if cell.unit_path is None:
+            continue
+        seen = Counter(str(get_field(r, cell.unit_path)) for r in reports)
+        if len(seen) > 1:
+            listed = "、".join(f"“{u or '未写单位'}” {n} 份" for u, n in sorted(seen.items()))
+            raise AggregationError(
+                f"{cell.path} 的单位不一致（{listed}），请先统一单位再汇总",
+                f"{cell.path} is given in different units ({listed}); make them one unit before totalling",
+            )
+        units[cell.unit_path] = next(iter(seen))
+    return units
 
 
 def _note(rule_id: str, report: AnnualReport, errors: list[Finding]) -> Finding:
@@ -128,6 +147,7 @@ def aggregate(reports: Iterable[AnnualReport], *, organ: str, include_invalid: b
             "every report has errors and was left out (include_invalid=True includes them)",
         )
     sums = map(sum, zip(*rows, strict=True))
-    totals = dict(zip((c.path for c in compiled.cells), sums, strict=True))
+    totals: dict[str, Value] = dict(zip((c.path for c in compiled.cells), sums, strict=True))
+    totals |= _units(compiled.cells, included)
     total = build_report(first.edition, totals, organ=organ, year=first.year)
     return Aggregate(total, notes + check(total), tuple(included), tuple(excluded))

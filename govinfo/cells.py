@@ -8,6 +8,7 @@ report's edition lists them all (:attr:`govinfo.layout.Edition.cells`).
 from __future__ import annotations
 
 import functools
+import types
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -18,7 +19,7 @@ from govinfo.consistency import _compile
 from govinfo.editions import edition
 from govinfo.errors import Problem, StructureError
 from govinfo.findings import Value
-from govinfo.report import AnnualReport
+from govinfo.report import SHAPES, AnnualReport
 
 
 def cell_values(report: AnnualReport) -> dict[str, Value]:
@@ -80,16 +81,25 @@ def _evolve(obj: Any, changes: dict[str, Any]) -> Any:
 
 
 @functools.cache
-def _parts(cls: type) -> tuple[tuple[str, type, bool], ...]:
-    """Each field of a model class: its name, its type and whether that is a model class."""
-    hints = typing.get_type_hints(cls)
-    return tuple((f.name, hints[f.name], attrs.has(hints[f.name])) for f in attrs.fields(cls))
+def _parts(cls: type, edition_id: str) -> tuple[tuple[str, type, bool], ...]:
+    """Each field of a model class: its name, its type in ``edition_id`` and whether that is a model class.
+
+    Where the model admits either edition's class (table 二, （六）其他处理), the edition's one is taken.
+    """
+    shapes = SHAPES[edition_id]
+    parts = []
+    for field in attrs.fields(cls):
+        kind = typing.get_type_hints(cls)[field.name]
+        if isinstance(kind, types.UnionType):
+            kind = next(member for member in typing.get_args(kind) if member in shapes)
+        parts.append((field.name, kind, attrs.has(kind)))
+    return tuple(parts)
 
 
-def _build(cls: type, prefix: str, values: Mapping[str, Value]) -> Any:
+def _build(cls: type, prefix: str, values: Mapping[str, Value], edition_id: str) -> Any:
     kwargs = {
-        name: _build(kind, f"{prefix}.{name}", values) if nested else values[f"{prefix}.{name}"]
-        for name, kind, nested in _parts(cls)
+        name: _build(kind, f"{prefix}.{name}", values, edition_id) if nested else values[f"{prefix}.{name}"]
+        for name, kind, nested in _parts(cls, edition_id)
     }
     return cls(**kwargs)
 
@@ -106,16 +116,20 @@ def build_report(
 ) -> AnnualReport:
     """A report from a value for every cell path of the edition (what readers produce).
 
-    :class:`~govinfo.StructureError` lists every missing or unknown path.
+    The unit of an amount written with one (2019's 采购总金额) goes under its own path
+    (``proactive.procurement.unit``) and defaults to ``""``. :class:`~govinfo.StructureError`
+    lists every missing or unknown path.
     """
     layout = edition(edition_id)
-    known = {c.path for c in layout.cells}
+    units = {c.unit_path for c in layout.cells if c.unit_path}
+    values = {**dict.fromkeys(units, ""), **values}
+    known = {c.path for c in layout.cells} | units
     wrong = [Problem(p, "缺少此单元格", "missing cell") for p in known - values.keys()]
     wrong += [Problem(p, "格式中没有此单元格", "no such cell in the format") for p in values.keys() - known]
     if wrong:
         raise StructureError(sorted(wrong, key=lambda p: p.path), source="单元格")
-    kinds = {name: kind for name, kind, _ in _parts(AnnualReport)}
-    tables = {t.field: _build(kinds[t.field], t.field, values) for t in layout.tables}
+    kinds = {name: kind for name, kind, _ in _parts(AnnualReport, edition_id)}
+    tables = {t.field: _build(kinds[t.field], t.field, values, edition_id) for t in layout.tables}
     return AnnualReport(
         edition=edition_id,
         organ=organ,

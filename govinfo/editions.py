@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from govinfo.errors import UnknownNameError
+from govinfo.format2019 import EDITION_2019
 from govinfo.format2021 import EDITION_2021
 from govinfo.layout import Edition
 
-EDITIONS: Mapping[str, Edition] = {e.id: e for e in (EDITION_2021,)}
+EDITIONS: Mapping[str, Edition] = {e.id: e for e in (EDITION_2021, EDITION_2019)}
 """Every edition govinfo models, newest first."""
 
 

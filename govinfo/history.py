@@ -41,8 +41,9 @@ def compare(
 ) -> list[Finding]:
     """Findings from comparing an organ's report with its report of the year before.
 
-    If the two are not of the same organ (GI601) or not of consecutive years (GI602),
-    that is the only finding. ``sources`` locates cells of ``current`` in its file.
+    If the two are not of the same organ (GI601), not of consecutive years (GI602) or
+    not in the same edition of the format (GI606), that is the only finding. ``sources``
+    locates cells of ``current`` in its file.
 
     >>> import attrs, govinfo
     >>> last = attrs.evolve(govinfo.example(), year=2023)
@@ -53,6 +54,8 @@ def compare(
         return [_plain(RULES["GI601"], "organ", previous=previous.organ, current=current.organ)]
     if current.year != previous.year + 1:
         return [_plain(RULES["GI602"], "year", previous=previous.year, current=current.year)]
+    if current.edition != previous.edition:
+        return [_plain(RULES["GI606"], "edition", previous=previous.edition, current=current.edition)]
     where = sources or {}
     layout = edition(current.edition)
     before, now = cell_values(previous), cell_values(current)

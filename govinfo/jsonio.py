@@ -24,7 +24,10 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from govinfo.editions import edition_ids
 from govinfo.errors import Problem, StructureError, describe
-from govinfo.report import AnnualReport
+from govinfo.proactive import ProactiveDisclosure
+from govinfo.proactive2019 import ProactiveDisclosure2019
+from govinfo.report import SHAPES, AnnualReport
+from govinfo.requests import ApplicantCounts, OtherHandling
 
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 
@@ -76,7 +79,8 @@ def _unstructure_decimal(value: Decimal) -> str:
     return format(value, "f")
 
 
-def _make_converter(detailed: bool) -> cattrs.Converter:
+def _make_converter(detailed: bool, edition_id: str) -> cattrs.Converter:
+    """A strict converter that structures the edition-dependent parts as ``edition_id``'s classes."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(str, _structure_str)
@@ -95,16 +99,31 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
         return structure
 
     converter.register_structure_hook_factory(attrs.has, mapping_only)
+    proactive, other_handling = SHAPES[edition_id]
+    for union, cls in (
+        (ProactiveDisclosure | ProactiveDisclosure2019, proactive),
+        (OtherHandling | ApplicantCounts, other_handling),
+    ):
+        converter.register_structure_hook(union, lambda value, _, cls=cls, c=converter: c.structure(value, cls))
     return converter
 
 
-_FAST = _make_converter(detailed=False)
-_DETAILED = _make_converter(detailed=True)
+_FAST = {e: _make_converter(detailed=False, edition_id=e) for e in SHAPES}
+_DETAILED = {e: _make_converter(detailed=True, edition_id=e) for e in SHAPES}
+
+
+def _edition_of(data: object) -> str:
+    """The edition a dict says it is, or the newest when it says nothing usable (then reported)."""
+    if type(data) is dict:
+        said = data.get("edition")
+        if isinstance(said, str) and said in SHAPES:
+            return said
+    return edition_ids()[0]
 
 
 def to_dict(report: AnnualReport) -> dict[str, Any]:
     """The report as plain dicts, lists, ints and strings (the JSON form, not yet encoded)."""
-    result: dict[str, Any] = _FAST.unstructure(report)
+    result: dict[str, Any] = _FAST[report.edition].unstructure(report)
     return result
 
 
@@ -112,10 +131,11 @@ def from_dict(data: object) -> AnnualReport:
     """A report from its dict form; :class:`~govinfo.StructureError` lists every bad path."""
     # The fast converter stops at the first problem; on any, re-run in detailed mode
     # to collect every problem at once.
+    kind = _edition_of(data)
     with contextlib.suppress(Exception):
-        return _FAST.structure(data, AnnualReport)
+        return _FAST[kind].structure(data, AnnualReport)
     try:
-        return _DETAILED.structure(data, AnnualReport)
+        return _DETAILED[kind].structure(data, AnnualReport)
     except Exception as error:  # noqa: BLE001 — every failure becomes one StructureError
         raise StructureError(_problems(error, "")) from None
 

@@ -36,6 +36,8 @@ class Column:
     field: str
     labels: tuple[str, ...]
     kind: ValueKind = "count"
+    unit: str | None = None
+    """For an amount written with its unit (2019's 采购总金额): the sibling field holding the unit text."""
 
     @property
     def label(self) -> str:
@@ -151,6 +153,13 @@ class Cell:
     def kind(self) -> ValueKind:
         """What the cell holds."""
         return self.column.kind
+
+    @property
+    def unit_path(self) -> str | None:
+        """The path of the text field holding this amount's unit, if it has one."""
+        if self.column.unit is None:
+            return None
+        return f"{self.path.rsplit('.', 1)[0]}.{self.column.unit}"
 
 
 @attrs.frozen(cache_hash=True)

@@ -16,7 +16,14 @@ from govinfo.appeals import Appeals
 from govinfo.editions import edition_ids
 from govinfo.errors import FieldTypeError
 from govinfo.proactive import ProactiveDisclosure
-from govinfo.requests import Requests
+from govinfo.proactive2019 import ProactiveDisclosure2019
+from govinfo.requests import ApplicantCounts, OtherHandling, Requests
+
+SHAPES: dict[str, tuple[type, type]] = {
+    "2021": (ProactiveDisclosure, OtherHandling),
+    "2019": (ProactiveDisclosure2019, ApplicantCounts),
+}
+"""Per edition: the class of table 二 and of the （六）其他处理 part of table 三."""
 
 
 def _check_edition(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -48,8 +55,25 @@ class AnnualReport:
     organ: str = _fields.text()
     year: int = attrs.field(validator=_check_year)
     overview: str = _fields.text()
-    proactive: ProactiveDisclosure = _fields.part(ProactiveDisclosure)
+    proactive: ProactiveDisclosure | ProactiveDisclosure2019 = _fields.part(
+        (ProactiveDisclosure, ProactiveDisclosure2019)
+    )
     requests: Requests = _fields.part(Requests)
     appeals: Appeals = _fields.part(Appeals)
     problems: str = _fields.text()
     other_matters: str = _fields.text()
+
+    def __attrs_post_init__(self) -> None:
+        proactive, other_handling = SHAPES[self.edition]
+        for field, value, cls in (
+            ("proactive", self.proactive, proactive),
+            ("requests", self.requests.outcomes.other_handling, other_handling),
+        ):
+            if not isinstance(value, cls):
+                raise FieldTypeError(
+                    type(self).__name__,
+                    field,
+                    f"{self.edition} 版格式的 {cls.__name__}",
+                    f"the {cls.__name__} of edition {self.edition}",
+                    value,
+                )

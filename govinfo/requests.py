@@ -141,7 +141,8 @@ class Outcomes:
     withheld: Withheld = _fields.part(Withheld)
     unavailable: Unavailable = _fields.part(Unavailable)
     not_processed: NotProcessed = _fields.part(NotProcessed)
-    other_handling: OtherHandling = _fields.part(OtherHandling)
+    other_handling: OtherHandling | ApplicantCounts = _fields.part((OtherHandling, ApplicantCounts))
+    """Three rows in the 2021 edition (:class:`OtherHandling`), one row in the 2019 trial."""
     total: ApplicantCounts = _row()
 
     def parts(self) -> tuple[ApplicantCounts, ...]:
@@ -149,7 +150,10 @@ class Outcomes:
         groups = (self.withheld, self.unavailable, self.not_processed, self.other_handling)
         rows: list[ApplicantCounts] = [self.disclosed, self.partially_disclosed]
         for group in groups:
-            rows.extend(getattr(group, a.name) for a in attrs.fields(type(group)))
+            if isinstance(group, ApplicantCounts):
+                rows.append(group)
+            else:
+                rows.extend(getattr(group, a.name) for a in attrs.fields(type(group)))
         return tuple(rows)
 
     @classmethod
@@ -161,9 +165,13 @@ class Outcomes:
         withheld: Withheld | None = None,
         unavailable: Unavailable | None = None,
         not_processed: NotProcessed | None = None,
-        other_handling: OtherHandling | None = None,
+        other_handling: OtherHandling | ApplicantCounts | None = None,
     ) -> Outcomes:
-        """The outcome rows with （七）总计 computed; omitted groups are all zero."""
+        """The outcome rows with （七）总计 computed; omitted groups are all zero.
+
+        ``other_handling`` defaults to the three zero rows of the 2021 edition; pass one
+        :class:`ApplicantCounts` for the 2019 trial edition.
+        """
         made = cls(
             disclosed=disclosed,
             partially_disclosed=partially_disclosed,

@@ -339,6 +339,18 @@ RULES: Mapping[str, Rule] = {
             "check that last year's report was not copied.",
         ),
         Rule(
+            id="GI606",
+            severity=Severity.ERROR,
+            scope="pair",
+            title_zh="比较的两份报告格式版本不同",
+            title_en="Compared reports are in the same edition of the format",
+            clause="国办公开办函〔2021〕30号：2021 年度起使用新格式，与试行格式的表二不可比",
+            message_zh="上年报告使用 {previous} 版格式，本年报告使用 {current} 版格式，"
+            "两种格式不能混合比较，不作比较。",
+            message_en="last year's report uses edition {previous} and this year's edition {current}; "
+            "editions are not compared with each other.",
+        ),
+        Rule(
             id="GI701",
             severity=Severity.WARNING,
             scope="aggregate",

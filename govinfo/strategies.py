@@ -30,7 +30,8 @@ from govinfo.editions import edition
 from govinfo.errors import UnknownNameError
 from govinfo.findings import Value
 from govinfo.proactive import ProactiveDisclosure
-from govinfo.report import AnnualReport
+from govinfo.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
+from govinfo.report import SHAPES, AnnualReport
 from govinfo.requests import (
     ApplicantCounts,
     NotProcessed,
@@ -106,15 +107,18 @@ def _group(cls: type[_Group], rows: st.SearchStrategy[ApplicantCounts]) -> st.Se
 
 
 @st.composite
-def _requests(draw: st.DrawFn, max_count: int, mostly_zero: bool) -> Requests:
+def _requests(draw: st.DrawFn, max_count: int, mostly_zero: bool, edition_id: str) -> Requests:
     rows = applicant_counts(max_count=max_count, mostly_zero=mostly_zero)
+    other: st.SearchStrategy[OtherHandling | ApplicantCounts] = (
+        rows if SHAPES[edition_id][1] is ApplicantCounts else _group(OtherHandling, rows)
+    )
     outcomes = Outcomes.from_parts(
         disclosed=draw(rows),
         partially_disclosed=draw(rows),
         withheld=draw(_group(Withheld, rows)),
         unavailable=draw(_group(Unavailable, rows)),
         not_processed=draw(_group(NotProcessed, rows)),
-        other_handling=draw(_group(OtherHandling, rows)),
+        other_handling=draw(other),
     )
     forward = draw(rows)
     # Split what was handled plus what goes forward into carried-over and new requests,
@@ -146,7 +150,8 @@ def reports(
     publish; ``narratives`` draws the three narrative sections (default: samples with
     text that looks like a formula, and arbitrary text; ``st.just("")`` for empty ones);
     ``organs`` and ``years`` draw the metadata (default: non-empty names, years the
-    edition is meant for).
+    edition is meant for). ``edition_id="2019"`` gives reports in the 2019 trial format,
+    with signed ``items_change`` and a procurement unit.
     """
     layout = edition(edition_id)
     n = _counts(max_count, mostly_zero)
@@ -154,16 +159,34 @@ def reports(
     names = organs if organs is not None else st.builds(str.__add__, st.sampled_from(ORGAN_NAMES), st.text(max_size=8))
     last = layout.last_year if layout.last_year is not None else layout.first_year + 30
     report_years = years if years is not None else st.integers(min_value=layout.first_year, max_value=last)
-    documents = st.tuples(n, n, n)
-    proactive = st.builds(
-        ProactiveDisclosure.from_values,
-        regulations=documents,
-        normative_documents=documents,
-        licensing=n,
-        penalties=n,
-        coercive_measures=n,
-        fees=st.decimals(min_value=0, max_value=10**8, places=4, allow_nan=False, allow_infinity=False),
-    )
+    amounts = st.decimals(min_value=0, max_value=10**8, places=4, allow_nan=False, allow_infinity=False)
+    proactive: st.SearchStrategy[ProactiveDisclosure | ProactiveDisclosure2019]
+    if SHAPES[layout.id][0] is ProactiveDisclosure2019:
+        signed = st.integers(min_value=-max_count, max_value=max_count)
+        items = st.builds(ItemCounts, items_last_year=n, items_change=signed, decisions=n)
+        made = st.builds(DocumentsMade, made=n, published=n, total_published=n)
+        proactive = st.builds(
+            ProactiveDisclosure2019,
+            regulations=made,
+            normative_documents=made,
+            licensing=items,
+            other_services=items,
+            penalties=items,
+            coercive_measures=items,
+            fees=st.builds(FeeItems, items_last_year=n, items_change=signed),
+            procurement=st.builds(Procurement, projects=n, amount=amounts, unit=st.sampled_from(["", "元", "万元"])),
+        )
+    else:
+        documents = st.tuples(n, n, n)
+        proactive = st.builds(
+            ProactiveDisclosure.from_values,
+            regulations=documents,
+            normative_documents=documents,
+            licensing=n,
+            penalties=n,
+            coercive_measures=n,
+            fees=amounts,
+        )
     groups = appeal_counts(max_count=max_count, mostly_zero=mostly_zero)
     return st.builds(
         AnnualReport,
@@ -172,7 +195,7 @@ def reports(
         year=report_years,
         overview=texts,
         proactive=proactive,
-        requests=_requests(max_count, mostly_zero),
+        requests=_requests(max_count, mostly_zero, layout.id),
         appeals=st.builds(
             Appeals, reconsideration=groups, litigation_direct=groups, litigation_after_reconsideration=groups
         ),
@@ -197,7 +220,8 @@ def _negative_count(report: AnnualReport, d: int) -> AnnualReport:
 
 
 def _negative_amount(report: AnnualReport, d: int) -> AnnualReport:
-    return replace_cells(report, {"proactive.fees.amount": Decimal(-d) / 100})
+    amount = next(c.path for c in edition(report.edition).cells if c.kind == "amount")
+    return replace_cells(report, {amount: Decimal(-d) / 100})
 
 
 def _wrong_year(report: AnnualReport, d: int) -> AnnualReport:

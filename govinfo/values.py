@@ -87,6 +87,23 @@ def read_count(raw: object) -> Reading:
     return Reading(0, Note.UNREADABLE, raw)
 
 
+UNITS = ("亿元", "万元", "元")
+"""Units filers write after an amount whose column prints none (2019's 采购总金额)."""
+
+
+def read_measured(raw: object) -> tuple[Reading, str]:
+    """An amount and the unit written after it, converting nothing: ``"251000元"`` → 251000, ``"元"``.
+
+    A unit written after the number is the expected form of such a cell and is not noted.
+    """
+    if isinstance(raw, str):
+        text = _clean(raw)
+        for unit in UNITS:
+            if text.endswith(unit) and _DECIMAL.match(number := text[: -len(unit)].replace(",", "")):
+                return Reading(Decimal(number), None, raw), unit
+    return read_amount(raw), ""
+
+
 def read_amount(raw: object) -> Reading:
     """An amount in 万元 from a cell value or text token (``251000元`` is converted, and said)."""
     if raw is None:

@@ -34,6 +34,7 @@ def test_narratives_are_the_text_under_each_heading(report: AnnualReport) -> Non
 
 def test_table_2_values(report: AnnualReport) -> None:
     p = report.proactive
+    assert isinstance(p, govinfo.ProactiveDisclosure)
     assert (p.regulations.issued, p.regulations.repealed, p.regulations.in_force) == (0, 0, 0)
     assert (p.normative_documents.issued, p.normative_documents.repealed, p.normative_documents.in_force) == (1, 4, 28)
     assert (p.licensing.decisions, p.penalties.decisions, p.coercive_measures.decisions) == (7661, 151, 0)

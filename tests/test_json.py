@@ -55,7 +55,7 @@ def test_decimal_precision_and_trailing_zeros_survive(report: AnnualReport) -> N
     for amount in ("14.43210", "0.0001", "123456789012345678901234567890.123456789"):
         r = govinfo.replace_cells(report, {"proactive.fees.amount": Decimal(amount)})
         assert govinfo.to_dict(r)["proactive"]["fees"]["amount"] == amount
-        assert str(govinfo.from_json(govinfo.to_json(r)).proactive.fees.amount) == amount
+        assert str(govinfo.get_cell(govinfo.from_json(govinfo.to_json(r)), "proactive.fees.amount")) == amount
 
 
 def test_non_finite_amounts_are_refused_on_write(report: AnnualReport) -> None:
@@ -114,7 +114,7 @@ def test_error_message_is_bilingual_and_names_the_paths(data: dict[str, Any]) ->
 def test_amount_strings_are_plain_decimals(data: dict[str, Any], amount: str, ok: bool) -> None:
     data["proactive"]["fees"]["amount"] = amount
     if ok:
-        assert str(govinfo.from_dict(data).proactive.fees.amount) == amount
+        assert str(govinfo.get_cell(govinfo.from_dict(data), "proactive.fees.amount")) == amount
     else:
         assert problems(data) == [("proactive.fees.amount", f"str {amount!r}")]
 
@@ -123,7 +123,7 @@ def test_unknown_edition(data: dict[str, Any]) -> None:
     data["edition"] = "2022"
     with pytest.raises(StructureError) as caught:
         govinfo.from_dict(data)
-    assert caught.value.problems[0].message("en") == "edition: expected an edition id (2021), found str '2022'"
+    assert caught.value.problems[0].message("en") == "edition: expected an edition id (2021, 2019), found str '2022'"
 
 
 @pytest.mark.parametrize(

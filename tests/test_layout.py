@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 import typing
 from pathlib import Path
 
@@ -10,27 +11,37 @@ import pytest
 
 import govinfo
 from govinfo.layout import Grid, Narrative, Table, join_path
+from govinfo.report import SHAPES
 
 SPEC = (Path(__file__).parent / "data" / "format.md").read_text(encoding="utf-8")
 LAYOUT = govinfo.edition("2021")
+TRIAL = govinfo.edition("2019")
 
 
-def _leaves(cls: type, prefix: str) -> list[str]:
-    hints = typing.get_type_hints(cls)
+def _edition_type(kind: type, edition_id: str) -> type:
+    if isinstance(kind, types.UnionType):
+        return next(k for k in typing.get_args(kind) if k in SHAPES[edition_id])
+    return kind
+
+
+def _leaves(cls: type, prefix: str, edition_id: str) -> list[str]:
+    hints = typing.get_type_hints(_edition_type(cls, edition_id))
     paths = []
-    for field in attrs.fields(cls):
-        kind = hints[field.name]
+    for field in attrs.fields(_edition_type(cls, edition_id)):
+        kind = _edition_type(hints[field.name], edition_id)
         path = join_path(prefix, field.name)
-        paths.extend(_leaves(kind, path) if attrs.has(kind) else [path])
+        paths.extend(_leaves(kind, path, edition_id) if attrs.has(kind) else [path])
     return paths
 
 
-def test_layout_covers_every_model_cell_exactly_once() -> None:
+@pytest.mark.parametrize("edition_id", ["2021", "2019"])
+def test_layout_covers_every_model_cell_exactly_once(edition_id: str) -> None:
+    layout = govinfo.edition(edition_id)
     hints = typing.get_type_hints(govinfo.AnnualReport)
-    model = [p for table in LAYOUT.tables for p in _leaves(hints[table.field], table.field)]
-    layout = [c.path for c in LAYOUT.cells]
-    assert len(layout) == len(set(layout))
-    assert sorted(layout) == sorted(model)
+    model = [p for table in layout.tables for p in _leaves(hints[table.field], table.field, edition_id)]
+    cells = [c.path for c in layout.cells] + [c.unit_path for c in layout.cells if c.unit_path]
+    assert len(cells) == len(set(cells))
+    assert sorted(cells) == sorted(model)
 
 
 def test_sections_follow_the_model_fields_in_order() -> None:
@@ -58,7 +69,7 @@ def _labels(section: Narrative | Table) -> list[str]:
     return labels
 
 
-@pytest.mark.parametrize("section", LAYOUT.sections, ids=lambda s: s.field)
+@pytest.mark.parametrize("section", [*LAYOUT.sections, *TRIAL.tables[:2]], ids=lambda s: s.field)
 def test_every_label_is_verbatim_from_the_format(section: Narrative | Table) -> None:
     missing = [label for label in _labels(section) if label not in SPEC]
     assert missing == []
@@ -98,7 +109,7 @@ def test_grid_and_edition_lookups_name_what_is_known() -> None:
 
 
 def test_edition_years() -> None:
-    assert govinfo.edition_ids() == ("2021",)
+    assert govinfo.edition_ids() == ("2021", "2019")
     assert LAYOUT.fits(2021)
     assert LAYOUT.fits(2040)
     assert not LAYOUT.fits(2020)

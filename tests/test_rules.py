@@ -56,6 +56,7 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI603",
         "GI604",
         "GI605",
+        "GI606",
         "GI701",
         "GI702",
     ]

@@ -122,6 +122,14 @@ def test_illegal_characters_use_the_lossless_escape(report: AnnualReport) -> Non
     assert text.decode(book["基本信息"]["B7"].value) == odd
 
 
+@pytest.mark.parametrize("blank", ["\n", " ", "\t\n ", "\u3000", "\u3000\n", "\r", "\x0c", "\x1c\n", "\x85 "])
+def test_white_space_only_text_survives_every_reader(report: AnnualReport, blank: str) -> None:
+    buffer = io.BytesIO()
+    govinfo.write_xlsx(attrs.evolve(report, other_matters=blank), buffer)
+    for engine in ("openpyxl", "calamine"):
+        assert govinfo.read_xlsx(buffer.getvalue(), engine=engine)[0].other_matters == blank
+
+
 def test_long_narratives_continue_in_marked_rows(report: AnnualReport) -> None:
     long = "政务公开" * 10_000 + "𠀀" * 5_000  # 40,000 + 10,000 UTF-16 units
     info = written(attrs.evolve(report, overview=long))["基本信息"]

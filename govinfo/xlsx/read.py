@@ -29,7 +29,7 @@ from govinfo.labels import Match, match, normalize
 from govinfo.layout import Cell, Edition, Grid, Table, join_path
 from govinfo.report import AnnualReport
 from govinfo.rules import RULES
-from govinfo.values import Note, Reading, read_amount, read_count
+from govinfo.values import Note, read_amount, read_count, read_measured
 from govinfo.xlsx import sheets as ours
 from govinfo.xlsx.safety import MAX_FILE_BYTES, inspect
 from govinfo.xlsx.workbook import Engine, Sheet, load
@@ -78,6 +78,11 @@ class _Located:
     places: dict[str, Place] = attrs.field(factory=dict)
     findings: list[Finding] = attrs.field(factory=list)
     labels_found: int = 0
+
+    @property
+    def score(self) -> int:
+        """How well the workbook fits this edition: labels found, less the loose matches."""
+        return 2 * self.labels_found - sum(1 for f in self.findings if f.rule_id == "GI512")
 
 
 class _Workbook:
@@ -308,7 +313,7 @@ class _Values:
         self.layout = layout
         self.found = found
         self.by_place = {place: path for path, place in found.places.items()}
-        self.readings: dict[str, Reading] = {}
+        self.units: dict[str, Value] = {}
         self.findings: list[Finding] = []
 
     def _sheet_index(self, prefix: str | None, default: int) -> int | None:
@@ -383,7 +388,10 @@ class _Values:
             self.findings.append(cell_finding(rule, cell, actual=value, source=source, formula=formula, value=value))
             return value
         raw = self.book.value(place)
-        reading = read_amount(raw) if cell.kind == "amount" else read_count(raw)
+        if cell.unit_path:
+            reading, self.units[cell.unit_path] = read_measured(raw)
+        else:
+            reading = read_amount(raw) if cell.kind == "amount" else read_count(raw)
         if reading.note is not None:
             shown, shown_en = _token(raw)
             rule_id = {
@@ -465,14 +473,15 @@ def read_xlsx(
     loaded = load(data, engine)
     book = _Workbook(loaded.sheets, file)
     candidates = [(layout, _locate(book, layout)) for layout in EDITIONS.values()]
-    layout, found = max(candidates, key=lambda item: item[1].labels_found)
+    # The edition is the layout the workbook matches best: exact labels outweigh loose ones.
+    layout, found = max(candidates, key=lambda item: item[1].score)
     if not found.places:
         raise LayoutError(
             "工作簿中没有找到年度报告的任何表格（表二、表三、表四）",
             "none of the report's tables (二, 三, 四) was found in the workbook",
         )
     reader = _Values(book, layout, found)
-    values = reader.read()
+    values = reader.read() | reader.units
     findings = [*found.findings, *reader.findings]
     for note in loaded.warnings:
         rule = RULES["GI514"]

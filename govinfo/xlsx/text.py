@@ -7,6 +7,9 @@ Two limits of the format are handled here, both losslessly and compatibly with E
   escape ``_xHHHH_``, which Excel and LibreOffice
   display as the character itself; a literal ``_xHHHH_`` in the text is escaped as
   ``_x005F_xHHHH_``. :func:`decode` reverses both.
+* In text of white space only, the XML white space (space, tab, line feed, carriage
+  return) is written as escapes: without ``xml:space="preserve"`` (which openpyxl omits
+  for such text) readers such as python-calamine trim it to nothing.
 * A cell holds at most 32,767 UTF-16 code units; :func:`chunks` splits longer text into
   pieces that fit, never inside a character.
 """
@@ -21,12 +24,17 @@ CELL_LIMIT = 32_767
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _LITERAL = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_XML_SPACE = frozenset(" \t\n\r")
 
 
 def encode(text: str) -> str:
     """``text`` with literal escapes protected and illegal characters escaped."""
     protected = _LITERAL.sub(r"_x005F_\1", text)
-    return _ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", protected)
+    encoded = _ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", protected)
+    if encoded and not encoded.strip():
+        # openpyxl marks xml:space="preserve" only where something is left after str.strip()
+        return "".join(f"_x{ord(c):04X}_" if c in _XML_SPACE else c for c in encoded)
+    return encoded
 
 
 def decode(text: str) -> str:

@@ -25,7 +25,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from govinfo.aggregate import Aggregate
-from govinfo.cells import cell_values
+from govinfo.cells import attrs_get, cell_values
 from govinfo.consistency import row_label
 from govinfo.editions import edition
 from govinfo.errors import FileFormatError, UnwritableValueError
@@ -88,9 +88,12 @@ class _Sheet:
         cell.alignment = align
         self._merge(row, col, end_row or row, end_col or col)
 
-    def number(self, row: int, col: int, value: Value | None, kind: str, end_col: int) -> None:
+    def number(self, row: int, col: int, value: Value | None, kind: str, *, end_col: int, unit: str = "") -> None:
         cell = self.ws.cell(row=row, column=col)
-        cell.value = value
+        if unit and isinstance(value, Decimal):
+            set_text(cell, f"{format(value, 'f')}{unit}")  # the amount as the filer wrote it, unit and all
+        else:
+            cell.value = value
         cell.font = FONT
         cell.alignment = CENTER
         cell.number_format = "General" if kind == "amount" else "0"
@@ -149,7 +152,8 @@ def _grid(sheet: _Sheet, table: Table, grid: Grid, top: int, values: Callable[[s
         for c_index, column in enumerate(grid.columns):
             path = ".".join(p for p in (table.field, grid_row.path, column.field) if p)
             end_col = first_value + c_index if c_index < last else width
-            sheet.number(r, first_value + c_index, values(path), column.kind, end_col)
+            unit = values(f"{path.rsplit('.', 1)[0]}.{column.unit}") if column.unit else ""
+            sheet.number(r, first_value + c_index, values(path), column.kind, end_col=end_col, unit=str(unit or ""))
     end = body + len(grid.rows)
     sheet.border(top, end - 1, width)
     return end
@@ -278,6 +282,9 @@ def _info_sheet(wb: Workbook, layout: Edition, report: AnnualReport | None) -> N
 
 def _checked_values(report: AnnualReport) -> dict[str, Value]:
     values = cell_values(report)
+    for cell in edition(report.edition).cells:
+        if cell.unit_path:
+            values[cell.unit_path] = attrs_get(report, cell.unit_path)
     for path, value in values.items():
         if isinstance(value, Decimal):
             if not value.is_finite() or Decimal(repr(float(value))) != value:
