@@ -215,6 +215,66 @@ def _aggregate(args: argparse.Namespace) -> int:
     return out.close()
 
 
+def _say(lang: Lang, zh: str, en: str) -> None:
+    print(en if lang == "en" else zh, file=sys.stderr)
+
+
+def _template(args: argparse.Namespace) -> int:
+    try:
+        govinfo.template(args.output, edition_id=args.edition)
+    except GovinfoError as error:
+        print(f"{args.output}: {error.message(args.lang)}", file=sys.stderr)
+        return 2
+    _say(args.lang, f"已生成空白表格：{args.output}（{args.edition} 版格式）", f"wrote the blank form {args.output}")
+    return 0
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    try:
+        findings = govinfo.annotate_xlsx(args.input, args.output)
+    except GovinfoError as error:
+        print(f"{args.input}: {error.message(args.lang)}", file=sys.stderr)
+        return 2
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    _say(
+        args.lang,
+        f"已生成批注版：{args.output}（问题 {len(findings)} 项，其中错误 {errors} 项）",
+        f"wrote the annotated copy {args.output} ({len(findings)} finding(s), {errors} error(s))",
+    )
+    return 1 if errors else 0
+
+
+WRITERS = {".json": "JSON", ".xlsx": "Excel"}
+"""File types ``govinfo convert`` writes, by extension."""
+
+
+def _convert(args: argparse.Namespace) -> int:
+    source, target = Path(args.input), Path(args.output)
+    try:
+        if target.suffix.lower() not in WRITERS:
+            raise GovinfoError(
+                f"不支持写入“{target.suffix}”（可写入：{'、'.join(WRITERS)}）",
+                f"cannot write {target.suffix!r} (writable: {', '.join(WRITERS)})",
+            )
+        report, findings = _open(source)
+        if target.suffix.lower() == ".xlsx":
+            govinfo.write_xlsx(report, target)
+        else:
+            temp = target.with_name(f".{target.name}.govinfo-tmp")
+            temp.write_text(govinfo.to_json(report, indent=2), encoding="utf-8")
+            temp.replace(target)
+    except GovinfoError as error:
+        print(f"{args.input}: {error.message(args.lang)}", file=sys.stderr)
+        return 2
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    _say(
+        args.lang,
+        f"已转换：{source} → {target}（问题 {len(findings)} 项，请用 govinfo check 查看）",
+        f"converted {source} → {target} ({len(findings)} finding(s); see govinfo check)",
+    )
+    return 1 if errors else 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(catalog_json())
@@ -274,6 +334,39 @@ def parser() -> argparse.ArgumentParser:
     total.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
     total.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
     total.set_defaults(run=_aggregate)
+
+    blank = commands.add_parser(
+        "template",
+        help="生成空白表格 write the blank form",
+        description="生成官方格式的空白工作簿，供各单位填报。",
+        epilog="示例 example:  govinfo template 2024年报表.xlsx   govinfo template 2020年报表.xlsx --edition 2019",
+    )
+    blank.add_argument("output", metavar="OUT.xlsx", help="输出文件 the workbook to write")
+    blank.add_argument("--edition", choices=govinfo.edition_ids(), default=govinfo.edition_ids()[0], help="格式版本")
+    blank.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    blank.set_defaults(run=_template)
+
+    marked = commands.add_parser(
+        "annotate",
+        help="生成批注版 annotate a workbook",
+        description="检查报送的工作簿，把有问题的单元格标色并加批注，生成退回给报送单位的批注版；原文件不变。",
+        epilog="示例 example:  govinfo annotate 某局.xlsx 某局-审核意见.xlsx",
+    )
+    marked.add_argument("input", metavar="IN.xlsx", help="报送的工作簿 the submitted workbook")
+    marked.add_argument("output", metavar="OUT.xlsx", help="批注版 the annotated copy")
+    marked.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    marked.set_defaults(run=_annotate)
+
+    convert = commands.add_parser(
+        "convert",
+        help="转换格式 convert between formats",
+        description="在 Excel 工作簿（.xlsx）与 JSON（.json）之间转换，按扩展名选择格式。",
+        epilog="示例 example:  govinfo convert 某局.xlsx 某局.json",
+    )
+    convert.add_argument("input", metavar="IN", help="输入文件（.xlsx、.json）")
+    convert.add_argument("output", metavar="OUT", help="输出文件（.xlsx、.json）")
+    convert.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    convert.set_defaults(run=_convert)
 
     rules = commands.add_parser(
         "rules",

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import attrs
+import openpyxl
 import pytest
 
 import govinfo
@@ -211,3 +212,32 @@ def test_aggregate_refusal_is_reported(tmp_path: Path, capsys: pytest.CaptureFix
     status, _, err = run(capsys, "aggregate", str(a), str(b), "-o", str(tmp_path / "t.xlsx"), "--organ", "区")
     assert status == 2
     assert "同一机关的报告出现了不止一次" in err
+
+
+def test_template_annotate_and_convert(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blank = tmp_path / "模板 2020.xlsx"
+    status, _, err = run(capsys, "template", str(blank), "--edition", "2019")
+    assert status == 0
+    assert "已生成空白表格" in err
+    assert govinfo.read_xlsx(blank)[0].edition == "2019"
+    wrong = govinfo.replace_cells(govinfo.example(), {"appeals.reconsideration.total": 13})
+    submitted = tmp_path / "某局.xlsx"
+    govinfo.write_xlsx(wrong, submitted)
+    marked = tmp_path / "某局-审核.xlsx"
+    status, _, err = run(capsys, "annotate", str(submitted), str(marked))
+    assert status == 1
+    assert "问题 1 项，其中错误 1 项" in err
+    assert "审核意见" in openpyxl.load_workbook(marked).sheetnames
+    as_json = tmp_path / "某局.json"
+    status, _, err = run(capsys, "convert", str(submitted), str(as_json), "--lang", "en")
+    assert status == 1
+    assert govinfo.from_json(as_json.read_text(encoding="utf-8")) == wrong
+    back = tmp_path / "back.xlsx"
+    assert run(capsys, "convert", str(as_json), str(back))[0] == 1
+    assert govinfo.read_xlsx(back)[0] == wrong
+    status, _, err = run(capsys, "convert", str(as_json), str(tmp_path / "x.csv"))
+    assert (status, "不支持写入“.csv”" in err) == (2, True)
+    status, _, err = run(capsys, "annotate", str(as_json), str(tmp_path / "y.xlsx"))
+    assert status == 2
+    status, _, err = run(capsys, "template", str(tmp_path))
+    assert (status, "文件夹" in err) == (2, True)
