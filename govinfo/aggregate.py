@@ -94,19 +94,9 @@ def _units(cells: tuple[Cell, ...], reports: list[AnnualReport]) -> dict[str, Va
 
 def _note(rule_id: str, report: AnnualReport, errors: list[Finding]) -> Finding:
     rule = RULES[rule_id]
-    named = {
-        "organ": report.organ,
-        "errors": len(errors),
-        "rules": "、".join(dict.fromkeys(f.rule_id for f in errors)),
-    }
-    return Finding(
-        rule_id=rule.id,
-        severity=rule.severity,
-        message_zh=rule.format("zh", named),
-        message_en=rule.format("en", named).replace("、", ", "),
-        path="organ",
-        actual=report.organ,
-    )
+    ids = list(dict.fromkeys(f.rule_id for f in errors))
+    named = {"organ": report.organ, "errors": len(errors), "rules": "、".join(ids), "rules_en": ", ".join(ids)}
+    return rule.finding(named, path="organ", actual=report.organ)
 
 
 def aggregate(reports: Iterable[AnnualReport], *, organ: str, include_invalid: bool = False) -> Aggregate:

@@ -285,6 +285,13 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _options(command: argparse.ArgumentParser, *, formats: tuple[str, ...] = ("text", "json")) -> None:
+    """The options every command takes: the output language and, for reports, the format."""
+    command.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    if formats:
+        command.add_argument("--format", choices=formats, default=formats[0], help="输出格式 output format")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govinfo`` command."""
     top = argparse.ArgumentParser(
@@ -302,8 +309,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="示例 example:  govinfo check 报告.xlsx 各单位报告/   govinfo check --lang en --format json",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json） files or folders")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    _options(check)
     check.add_argument(
         "--previous", nargs="+", metavar="PATH", help="上年报告（文件或文件夹），按机关名称配对比较 last year's reports"
     )
@@ -317,8 +323,7 @@ def parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("previous", metavar="PREVIOUS", help="上年报告 last year's report")
     compare.add_argument("current", metavar="CURRENT", help="本年报告 this year's report")
-    compare.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
-    compare.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    _options(compare)
     compare.set_defaults(run=_compare)
 
     total = commands.add_parser(
@@ -331,8 +336,7 @@ def parser() -> argparse.ArgumentParser:
     total.add_argument("-o", "--output", required=True, metavar="OUT", help="汇总结果（.xlsx 或 .json）")
     total.add_argument("--organ", required=True, help="汇总报告的机关名称 the organ of the total")
     total.add_argument("--include-invalid", action="store_true", help="纳入有错误的报告 include reports with errors")
-    total.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
-    total.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    _options(total)
     total.set_defaults(run=_aggregate)
 
     blank = commands.add_parser(
@@ -343,7 +347,7 @@ def parser() -> argparse.ArgumentParser:
     )
     blank.add_argument("output", metavar="OUT.xlsx", help="输出文件 the workbook to write")
     blank.add_argument("--edition", choices=govinfo.edition_ids(), default=govinfo.edition_ids()[0], help="格式版本")
-    blank.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    _options(blank, formats=())
     blank.set_defaults(run=_template)
 
     marked = commands.add_parser(
@@ -354,7 +358,7 @@ def parser() -> argparse.ArgumentParser:
     )
     marked.add_argument("input", metavar="IN.xlsx", help="报送的工作簿 the submitted workbook")
     marked.add_argument("output", metavar="OUT.xlsx", help="批注版 the annotated copy")
-    marked.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    _options(marked, formats=())
     marked.set_defaults(run=_annotate)
 
     convert = commands.add_parser(
@@ -365,7 +369,7 @@ def parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("input", metavar="IN", help="输入文件（.xlsx、.json）")
     convert.add_argument("output", metavar="OUT", help="输出文件（.xlsx、.json）")
-    convert.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    _options(convert, formats=())
     convert.set_defaults(run=_convert)
 
     rules = commands.add_parser(
@@ -374,8 +378,7 @@ def parser() -> argparse.ArgumentParser:
         description="列出全部检查规则。",
         epilog="示例 example:  govinfo rules --format markdown",
     )
-    rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式")
+    _options(rules, formats=("text", "json", "markdown"))
     rules.set_defaults(run=_rules)
     return top
 

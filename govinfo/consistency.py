@@ -62,11 +62,8 @@ def cell_finding(
         "expected": expected,
         **values,
     }
-    return Finding(
-        rule_id=rule.id,
-        severity=rule.severity,
-        message_zh=rule.format("zh", named),
-        message_en=rule.format("en", named),
+    return rule.finding(
+        named,
         path=cell.path,
         table=cell.table.heading,
         row=row_label(cell) or None,
@@ -223,28 +220,9 @@ def _metadata(report: AnnualReport) -> list[Finding]:
             "years": _years(layout, "zh"),
             "years_en": _years(layout, "en"),
         }
-        findings.append(
-            Finding(
-                rule_id=rule.id,
-                severity=rule.severity,
-                message_zh=rule.format("zh", named),
-                message_en=rule.format("en", named),
-                path="edition",
-                actual=layout.id,
-            )
-        )
+        findings.append(rule.finding(named, path="edition", actual=layout.id))
     if not report.organ.strip():
-        rule = RULES["GI011"]
-        findings.append(
-            Finding(
-                rule_id=rule.id,
-                severity=rule.severity,
-                message_zh=rule.format("zh", {}),
-                message_en=rule.format("en", {}),
-                path="organ",
-                actual=report.organ,
-            )
-        )
+        findings.append(RULES["GI011"].finding(path="organ", actual=report.organ))
     return findings
 
 

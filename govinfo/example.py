@@ -133,11 +133,8 @@ def read_example() -> tuple[AnnualReport, list[Finding]]:
         "note_en": "Only one reading makes all three group totals hold: one of the zeros in positions "
         "6–13 is extra, so direct litigation is all 0 and litigation after reconsideration is 0, 0, 2, 1, 3.",
     }
-    defect = Finding(
-        rule_id=rule.id,
-        severity=rule.severity,
-        message_zh=rule.format("zh", named),
-        message_en=rule.format("en", named),
+    defect = rule.finding(
+        named,
         path="appeals",
         table=appeals.heading,
         expected=len(cells),

@@ -27,13 +27,7 @@ def organ_key(organ: str) -> str:
 
 
 def _plain(rule: Rule, path: str | None, **values: object) -> Finding:
-    return Finding(
-        rule_id=rule.id,
-        severity=rule.severity,
-        message_zh=rule.format("zh", values),
-        message_en=rule.format("en", values),
-        path=path,
-    )
+    return rule.finding(values, path=path)
 
 
 def compare(

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
 from govinfo.errors import Lang, UnknownNameError
-from govinfo.findings import Severity
+from govinfo.findings import Finding, Severity
 
 Scope = Literal["report", "reading", "pair", "aggregate"]
 
@@ -59,6 +59,20 @@ class Rule:
         """The message in ``lang`` with ``values`` filled in."""
         template = self.message_en if lang == "en" else self.message_zh
         return template.format_map(values)
+
+    def finding(self, values: Mapping[str, object] | None = None, **fields: Any) -> Finding:
+        """A finding of this rule: both messages filled from ``values``, the rest from ``fields``.
+
+        ``fields`` are :class:`~govinfo.Finding`'s own (``path``, ``expected``, ``source`` …).
+        """
+        named = values or {}
+        return Finding(
+            rule_id=self.id,
+            severity=self.severity,
+            message_zh=self.format("zh", named),
+            message_en=self.format("en", named),
+            **fields,
+        )
 
 
 _T3 = "《政府信息公开工作年度报告格式》表三"
@@ -358,7 +372,7 @@ RULES: Mapping[str, Rule] = {
             title_en="A report with errors was left out of the total",
             clause="汇总前逐份检查；有错误的报告经调用方决定是否纳入",
             message_zh="“{organ}”的报告有 {errors} 项错误（{rules}），未纳入汇总。",
-            message_en="the report of “{organ}” has {errors} error(s) ({rules}) and was left out of the total.",
+            message_en="the report of “{organ}” has {errors} error(s) ({rules_en}) and was left out of the total.",
         ),
         Rule(
             id="GI702",
@@ -368,7 +382,7 @@ RULES: Mapping[str, Rule] = {
             title_en="A report with errors was included in the total",
             clause="汇总前逐份检查；有错误的报告经调用方决定是否纳入",
             message_zh="“{organ}”的报告有 {errors} 项错误（{rules}），按要求仍纳入汇总。",
-            message_en="the report of “{organ}” has {errors} error(s) ({rules}) and was included as asked.",
+            message_en="the report of “{organ}” has {errors} error(s) ({rules_en}) and was included as asked.",
         ),
     )
 }

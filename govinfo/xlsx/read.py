@@ -124,13 +124,9 @@ class _Workbook:
 
 
 def _loose(book: _Workbook, place: Place, label: str) -> Finding:
-    rule = RULES["GI512"]
     named = {"text": book.raw_text(place), "label": label}
-    return Finding(
-        rule_id=rule.id,
-        severity=rule.severity,
-        message_zh=rule.format("zh", named),
-        message_en=rule.format("en", named),
+    return RULES["GI512"].finding(
+        named,
         actual=book.raw_text(place),
         expected=label,
         source=book.source(place),
@@ -138,18 +134,9 @@ def _loose(book: _Workbook, place: Place, label: str) -> Finding:
 
 
 def _missing(table: Table, what: str, label: str, path: str) -> Finding:
-    rule = RULES["GI511"]
-    named = {
-        "table": table.heading,
-        "what": "行" if what == "row" else "列",
-        "what_en": what,
-        "label": label,
-    }
-    return Finding(
-        rule_id=rule.id,
-        severity=rule.severity,
-        message_zh=rule.format("zh", named),
-        message_en=rule.format("en", named),
+    named = {"table": table.heading, "what": "行" if what == "row" else "列", "what_en": what, "label": label}
+    return RULES["GI511"].finding(
+        named,
         path=path,
         table=table.heading,
         expected=label,
@@ -258,16 +245,7 @@ def _grid_lines(
 
 
 def _table_missing(table: Table) -> Finding:
-    rule = RULES["GI510"]
-    named = {"table": table.heading}
-    return Finding(
-        rule_id=rule.id,
-        severity=rule.severity,
-        message_zh=rule.format("zh", named),
-        message_en=rule.format("en", named),
-        path=table.field,
-        table=table.heading,
-    )
+    return RULES["GI510"].finding({"table": table.heading}, path=table.field, table=table.heading)
 
 
 def _locate(book: _Workbook, layout: Edition) -> _Located:
@@ -483,31 +461,13 @@ def read_xlsx(
     reader = _Values(book, layout, found)
     values = reader.read() | reader.units
     findings = [*found.findings, *reader.findings]
-    for note in loaded.warnings:
-        rule = RULES["GI514"]
-        findings.append(
-            Finding(
-                rule_id=rule.id,
-                severity=rule.severity,
-                message_zh=rule.format("zh", {"note": note}),
-                message_en=rule.format("en", {"note": note}),
-            )
-        )
+    findings += [RULES["GI514"].finding({"note": note}) for note in loaded.warnings]
     title_organ, title_year = _title(book)
     named_organ = _text_after(book, ours.ORGAN)
     found_organ = named_organ if isinstance(named_organ, str) else title_organ
     found_year = _year(_text_after(book, ours.YEAR)) or title_year or year
     if found_year is None:
-        rule = RULES["GI513"]
-        findings.append(
-            Finding(
-                rule_id=rule.id,
-                severity=rule.severity,
-                message_zh=rule.format("zh", {}),
-                message_en=rule.format("en", {}),
-                path="year",
-            )
-        )
+        findings.append(RULES["GI513"].finding(path="year"))
     narratives = {n.field: _text_after(book, n.heading) for n in layout.narratives}
     report = build_report(
         layout.id,
