@@ -1,4 +1,5 @@
-"""read_xlsx and write_xlsx against bare openpyxl doing the same work, and the calamine engine."""
+"""read_xlsx and write_xlsx against bare openpyxl doing the same work, the calamine engine, and
+read_published against read_xlsx on the same report."""
 
 from __future__ import annotations
 
@@ -129,7 +130,28 @@ def run(quick: bool) -> list[Result]:
 
     openpyxl_read = best_of(read_govinfo, repeats)
     n = len(files)
+    seed = govinfo.example_text()
+    seed_workbook = io.BytesIO()
+    govinfo.write_xlsx(govinfo.example(), seed_workbook)
+    seed_data = seed_workbook.getvalue()
+    assert govinfo.read_published(seed)[0] == govinfo.read_xlsx(seed_data)[0] == govinfo.example()
+    rounds = 10 if quick else 30
+
+    def read_seed_text() -> None:
+        for _ in range(rounds):
+            govinfo.read_published(seed)
+
+    def read_seed_workbook() -> None:
+        for _ in range(rounds):
+            govinfo.read_xlsx(seed_data)
+
     return [
+        Result(
+            f"read_published(seed text) x{rounds}",
+            best_of(read_seed_text, repeats),
+            best_of(read_seed_workbook, repeats),
+            0.5,
+        ),
         Result(f"read_xlsx over {n} workbooks", openpyxl_read, best_of(read_bare, repeats), 1.3),
         Result(f"write_xlsx of {n} reports", best_of(write_govinfo, repeats), best_of(write_bare, repeats), 1.5),
         # Inverted so that "ratio <= target" reads the same way: calamine time / openpyxl time <= 1/5.

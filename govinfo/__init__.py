@@ -29,6 +29,7 @@ from govinfo.history import compare
 from govinfo.jsonio import from_dict, from_json, to_dict, to_json
 from govinfo.proactive import DecisionCount, DocumentCounts, FeeAmount, ProactiveDisclosure
 from govinfo.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
+from govinfo.published import read_published
 from govinfo.report import AnnualReport
 from govinfo.requests import (
     ApplicantCounts,
@@ -99,6 +100,7 @@ __all__ = [
     "from_json",
     "get_cell",
     "read_example",
+    "read_published",
     "read_xlsx",
     "replace_cells",
     "rule",

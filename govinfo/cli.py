@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import attrs
+
 import govinfo
 from govinfo.catalog_text import catalog_json, catalog_markdown, catalog_text
 from govinfo.errors import GovinfoError, Lang
@@ -21,13 +23,15 @@ from govinfo.findings import Finding, Severity
 from govinfo.history import organ_key
 from govinfo.report import AnnualReport
 
-READERS = {".json": "JSON", ".xlsx": "Excel"}
+READERS = {".json": "JSON", ".xlsx": "Excel", ".txt": "文本", ".html": "网页", ".htm": "网页"}
 """File types ``govinfo check`` reads, by extension."""
 
 
 def _read(path: Path) -> tuple[AnnualReport, list[Finding]]:
     if path.suffix.lower() == ".xlsx":
         return govinfo.read_xlsx(path)
+    if path.suffix.lower() in (".txt", ".html", ".htm"):
+        return govinfo.read_published(path)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -155,12 +159,20 @@ def _previous(paths: Sequence[str], out: _Output) -> dict[str, AnnualReport]:
     return found
 
 
+def _in_example(finding: Finding) -> Finding:
+    """A finding about the built-in example, located in its file."""
+    if finding.source is None:
+        return finding
+    return attrs.evolve(finding, source=attrs.evolve(finding.source, file=EXAMPLE_FILE))
+
+
 def _check(args: argparse.Namespace) -> int:
     out = _Output(args)
     previous = _previous(args.previous, out) if args.previous else {}
     if not args.paths:
         name = f"{'built-in example' if out.lang == 'en' else '内置示例'} {EXAMPLE_FILE}"
-        out.report(name, *govinfo.read_example())
+        report, findings = govinfo.read_published(govinfo.example_text())
+        out.report(name, report, [_in_example(f) for f in findings])
         return out.close()
     for path in _expand(args.paths):
         try:
@@ -308,7 +320,7 @@ def parser() -> argparse.ArgumentParser:
         description="检查年度报告的勾稽关系和填报规则。不给路径时检查内置示例（湛河区人民政府 2024 年度报告）。",
         epilog="示例 example:  govinfo check 报告.xlsx 各单位报告/   govinfo check --lang en --format json",
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json） files or folders")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json、.txt、.html）")
     _options(check)
     check.add_argument(
         "--previous", nargs="+", metavar="PATH", help="上年报告（文件或文件夹），按机关名称配对比较 last year's reports"
@@ -364,10 +376,11 @@ def parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert",
         help="转换格式 convert between formats",
-        description="在 Excel 工作簿（.xlsx）与 JSON（.json）之间转换，按扩展名选择格式。",
+        description="在 Excel 工作簿（.xlsx）与 JSON（.json）之间转换，也可把发布的文本、网页（.txt、.html）"
+        "转为这两种格式；按扩展名选择格式。",
         epilog="示例 example:  govinfo convert 某局.xlsx 某局.json",
     )
-    convert.add_argument("input", metavar="IN", help="输入文件（.xlsx、.json）")
+    convert.add_argument("input", metavar="IN", help="输入文件（.xlsx、.json、.txt、.html）")
     convert.add_argument("output", metavar="OUT", help="输出文件（.xlsx、.json）")
     _options(convert, formats=())
     convert.set_defaults(run=_convert)

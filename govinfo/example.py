@@ -125,7 +125,8 @@ def read_example() -> tuple[AnnualReport, list[Finding]]:
     rule = RULES["GI501"]
     cells = [c.path for c in edition("2021").cells if c.table is appeals]
     named = {
-        "table": appeals.heading,
+        "where": f"“{appeals.heading}”的数值行",
+        "where_en": f"the value row of “{appeals.heading}”",
         "found": len(PUBLISHED_APPEALS_ROW),
         "cells": len(cells),
         "note": "能使三组总计都成立的读法只有一种：第 6 至 13 个数中多出一个 0，"

@@ -58,7 +58,7 @@ def match(text: str, label: str) -> Match | None:
     if text.startswith(label) and _ANNOTATION.match(text[len(label) :]):
         return Match.LOOSE
     bare_text, bare_label = _strip_enumerator(text), _strip_enumerator(label)
-    if bare_text and bare_text == bare_label:
+    if len(bare_text) >= 3 and bare_text == bare_label:  # 其他, 总计 alone are too common to match this way
         return Match.LOOSE
     if len(text) >= max(3, 0.6 * len(label)) and label.startswith(text):
         return Match.LOOSE

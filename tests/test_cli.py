@@ -53,7 +53,7 @@ def test_check_json_files_and_folders(tmp_path: Path, capsys: pytest.CaptureFixt
     good = _write(folder / "好.json", govinfo.example())
     wrong = govinfo.replace_cells(govinfo.example(), {"appeals.reconsideration.total": 13})
     _write(folder / "子目录" / "错.json", wrong)
-    (folder / "说明.txt").write_text("not a report", encoding="utf-8")
+    (folder / "说明.md").write_text("not a report", encoding="utf-8")
     status, out, _ = run(capsys, "check", str(folder))
     assert status == 1
     assert f"{good} — 湛河区人民政府 2024 年度报告（2021 版格式）\n  未发现问题" in out
@@ -241,3 +241,20 @@ def test_template_annotate_and_convert(tmp_path: Path, capsys: pytest.CaptureFix
     assert status == 2
     status, _, err = run(capsys, "template", str(tmp_path))
     assert (status, "文件夹" in err) == (2, True)
+
+
+def test_check_published_text_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "湛河区 2024.txt"
+    text.write_text(govinfo.example_text(), encoding="utf-8")
+    page = tmp_path / "年报.html"
+    page.write_text(
+        "<html><body><p>" + govinfo.example_text().replace("\n", "</p><p>") + "</p></body></html>", encoding="gb18030"
+    )
+    status, out, _ = run(capsys, "check", str(text), str(page))
+    assert status == 1
+    assert out.count("GI501") == 3  # two findings and the summary
+    assert "湛河区 2024.txt:第 74 行" in out
+    assert "提示  GI520" in out  # the page was not UTF-8
+    target = tmp_path / "年报.xlsx"
+    assert run(capsys, "convert", str(text), str(target))[0] == 1
+    assert govinfo.read_xlsx(target)[0] == govinfo.example()

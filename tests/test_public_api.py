@@ -59,6 +59,7 @@ def test_all_is_sorted_and_pinned() -> None:
         "from_json",
         "get_cell",
         "read_example",
+        "read_published",
         "read_xlsx",
         "replace_cells",
         "rule",
