@@ -7,10 +7,13 @@ unreadable or bad usage.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import attrs
@@ -22,6 +25,7 @@ from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity
 from govinfo.history import organ_key
 from govinfo.report import AnnualReport
+from govinfo.schema import json_schema_text
 
 READERS = {".json": "JSON", ".xlsx": "Excel", ".txt": "文本", ".html": "网页", ".htm": "网页"}
 """File types ``govinfo check`` reads, by extension."""
@@ -98,23 +102,49 @@ def _summary(files: int, unreadable: int, counts: Counter[Severity], rules: Coun
     return text + (f"最常见的规则：{top}。" if top else "")
 
 
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+def _interactive() -> bool:
+    """Whether a person watches stderr: a terminal, and not CI."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
 class _Output:
     """Prints findings grouped by file, counts them, and ends with the summary line."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, total: int = 0) -> None:
         self.lang: Lang = args.lang
         self.json = args.format == "json"
         self.counts: Counter[Severity] = Counter()
         self.rules: Counter[str] = Counter()
         self.files = 0
         self.unreadable = 0
+        self.total = total
+        self.progress = total > 1 and _interactive()
+        self.colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+    def _tick(self) -> None:
+        if self.progress:
+            label = "checked" if self.lang == "en" else "已检查"
+            print(f"\r\033[K{label} {self.files}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def _clear(self) -> None:
+        if self.progress:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
 
     def failed(self, name: str, error: GovinfoError) -> None:
+        self.failed_message(name, error.message_zh, error.message_en)
+
+    def failed_message(self, name: str, zh: str, en: str) -> None:
+        self._clear()
         self.files += 1
         self.unreadable += 1
-        print(f"{name}: {error.message(self.lang)}", file=sys.stderr)
+        print(f"{name}: {en if self.lang == 'en' else zh}", file=sys.stderr)
+        self._tick()
 
     def report(self, name: str, report: AnnualReport, findings: list[Finding]) -> None:
+        self._clear()
         self.files += 1
         findings = sorted(findings, key=lambda f: f.severity.rank)
         self.counts.update(f.severity for f in findings)
@@ -128,14 +158,57 @@ class _Output:
             print("  no findings" if self.lang == "en" else "  未发现问题")
         for finding in findings:
             severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
+            if self.colour:
+                severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
             print(f"  {severity}  {finding.rule_id}  {_location(finding, self.lang)}  {finding.message(self.lang)}")
+        self._tick()
 
-    def close(self) -> int:
+    def close(self, *, interrupted: bool = False) -> int:
+        self._clear()
         summary = _summary(self.files, self.unreadable, self.counts, self.rules, self.lang)
+        if interrupted:
+            summary = ("Interrupted. " if self.lang == "en" else "已中断。") + summary
         print(summary, file=sys.stderr if self.json else sys.stdout)
+        if interrupted:
+            return 130
         if self.unreadable:
             return 2
         return 1 if self.counts[Severity.ERROR] else 0
+
+
+@attrs.frozen
+class _Result:
+    """What one worker made of one file (picklable: errors travel as their two messages)."""
+
+    name: str
+    report: AnnualReport | None
+    findings: tuple[Finding, ...]
+    error: tuple[str, str] | None = None
+
+
+def _work(path: Path) -> _Result:
+    try:
+        report, findings = _open(path)
+    except GovinfoError as error:
+        return _Result(str(path), None, (), (error.message_zh, error.message_en))
+    except Exception as error:  # noqa: BLE001 — one broken file must never stop a batch
+        detail = f"{type(error).__name__}: {error}"
+        return _Result(
+            str(path), None, (), (f"内部错误，请报告此问题（{detail}）", f"internal error, please report it ({detail})")
+        )
+    return _Result(str(path), report, tuple(findings))
+
+
+def _results(paths: list[Path], jobs: int) -> Iterator[_Result]:
+    """Each file's result, in the order of ``paths`` whatever the number of worker processes."""
+    if jobs <= 1 or len(paths) <= 1:
+        yield from map(_work, paths)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        yield from pool.map(_work, paths, chunksize=max(1, min(16, len(paths) // (4 * jobs))))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _open(path: Path) -> tuple[AnnualReport, list[Finding]]:
@@ -167,22 +240,69 @@ def _in_example(finding: Finding) -> Finding:
 
 
 def _check(args: argparse.Namespace) -> int:
-    out = _Output(args)
-    previous = _previous(args.previous, out) if args.previous else {}
     if not args.paths:
+        out = _Output(args)
         name = f"{'built-in example' if out.lang == 'en' else '内置示例'} {EXAMPLE_FILE}"
         report, findings = govinfo.read_published(govinfo.example_text())
         out.report(name, report, [_in_example(f) for f in findings])
         return out.close()
-    for path in _expand(args.paths):
-        try:
-            report, findings = _open(path)
-        except GovinfoError as error:
-            out.failed(str(path), error)
-            continue
-        last = previous.get(organ_key(report.organ))
-        out.report(str(path), report, findings + (govinfo.compare(last, report) if last else []))
+    paths = list(_expand(args.paths))
+    out = _Output(args, total=len(paths))
+    previous = _previous(args.previous, out) if args.previous else {}
+    try:
+        for result in _results(paths, args.jobs):
+            if result.report is None:
+                assert result.error is not None
+                out.failed_message(result.name, *result.error)
+                continue
+            last = previous.get(organ_key(result.report.organ))
+            extra = govinfo.compare(last, result.report) if last else []
+            out.report(result.name, result.report, [*result.findings, *extra])
+    except KeyboardInterrupt:
+        return out.close(interrupted=True)
     return out.close()
+
+
+def _export(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    target = Path(args.output)
+    kind = target.suffix.lower()
+    if kind not in (".csv", ".jsonl"):
+        out.failed_message(args.output, "导出文件须为 .csv 或 .jsonl", "the export must be .csv or .jsonl")
+        return out.close()
+    temp = target.with_name(f".{target.name}.govinfo-tmp")
+    fields = ["file", "organ", "year", "edition", "path", "value"]
+    try:
+        with temp.open("w", encoding="utf-8-sig" if kind == ".csv" else "utf-8", newline="") as stream:
+            writer = csv.DictWriter(stream, fieldnames=fields) if kind == ".csv" else None
+            if writer:
+                writer.writeheader()
+            for result in _results(list(_expand(args.paths)), args.jobs):
+                if result.report is None:
+                    assert result.error is not None
+                    out.failed_message(result.name, *result.error)
+                    continue
+                out.files += 1
+                for row in govinfo.to_rows([result.report], files=[result.name]):
+                    plain = {**row, "value": row["value"] if isinstance(row["value"], int) else str(row["value"])}
+                    if writer:
+                        writer.writerow(plain)
+                    else:
+                        stream.write(json.dumps(plain, ensure_ascii=False) + "\n")
+        temp.replace(target)
+    except KeyboardInterrupt:
+        temp.unlink(missing_ok=True)
+        return out.close(interrupted=True)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        out.failed_message(args.output, f"无法写入：{error.strerror}", f"cannot write: {error.strerror}")
+    return out.close()
+
+
+def _schema(args: argparse.Namespace) -> int:
+    del args
+    print(json_schema_text())
+    return 0
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -260,16 +380,35 @@ WRITERS = {".json": "JSON", ".xlsx": "Excel"}
 """File types ``govinfo convert`` writes, by extension."""
 
 
+def _read_stdin(kind: str) -> tuple[AnnualReport, list[Finding]]:
+    data = sys.stdin.buffer.read()
+    if kind == ".xlsx":
+        return govinfo.read_xlsx(data)
+    if kind in (".txt", ".html", ".htm"):
+        return govinfo.read_published(data)
+    report = govinfo.from_json(data)
+    return report, govinfo.check(report)
+
+
 def _convert(args: argparse.Namespace) -> int:
     source, target = Path(args.input), Path(args.output)
+    kind_in = f".{args.from_}" if args.input == "-" else source.suffix.lower()
+    kind_out = f".{args.to}" if args.output == "-" else target.suffix.lower()
     try:
-        if target.suffix.lower() not in WRITERS:
+        if (args.input == "-" and not args.from_) or (args.output == "-" and not args.to):
+            raise GovinfoError("使用 - 时须用 --from/--to 指明格式", "with -, name the format with --from/--to")
+        if kind_out not in WRITERS:
             raise GovinfoError(
-                f"不支持写入“{target.suffix}”（可写入：{'、'.join(WRITERS)}）",
-                f"cannot write {target.suffix!r} (writable: {', '.join(WRITERS)})",
+                f"不支持写入“{kind_out}”（可写入：{'、'.join(WRITERS)}）",
+                f"cannot write {kind_out!r} (writable: {', '.join(WRITERS)})",
             )
-        report, findings = _open(source)
-        if target.suffix.lower() == ".xlsx":
+        report, findings = _read_stdin(kind_in) if args.input == "-" else _open(source)
+        if args.output == "-":
+            if kind_out == ".xlsx":
+                govinfo.write_xlsx(report, sys.stdout.buffer)
+            else:
+                sys.stdout.write(govinfo.to_json(report, indent=2) + "\n")
+        elif kind_out == ".xlsx":
             govinfo.write_xlsx(report, target)
         else:
             temp = target.with_name(f".{target.name}.govinfo-tmp")
@@ -304,6 +443,17 @@ def _options(command: argparse.ArgumentParser, *, formats: tuple[str, ...] = ("t
         command.add_argument("--format", choices=formats, default=formats[0], help="输出格式 output format")
 
 
+def _jobs(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="并行的工作进程数（默认：处理器核数） worker processes (default: the machine's cores)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govinfo`` command."""
     top = argparse.ArgumentParser(
@@ -322,6 +472,7 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json、.txt、.html）")
     _options(check)
+    _jobs(check)
     check.add_argument(
         "--previous", nargs="+", metavar="PATH", help="上年报告（文件或文件夹），按机关名称配对比较 last year's reports"
     )
@@ -378,12 +529,35 @@ def parser() -> argparse.ArgumentParser:
         help="转换格式 convert between formats",
         description="在 Excel 工作簿（.xlsx）与 JSON（.json）之间转换，也可把发布的文本、网页（.txt、.html）"
         "转为这两种格式；按扩展名选择格式。",
-        epilog="示例 example:  govinfo convert 某局.xlsx 某局.json",
+        epilog="示例 example:  govinfo convert 某局.xlsx 某局.json   "
+        "cat 年报.txt | govinfo convert - - --from txt --to json",
     )
-    convert.add_argument("input", metavar="IN", help="输入文件（.xlsx、.json、.txt、.html）")
-    convert.add_argument("output", metavar="OUT", help="输出文件（.xlsx、.json）")
+    convert.add_argument("input", metavar="IN", help="输入文件（.xlsx、.json、.txt、.html）；- 为标准输入")
+    convert.add_argument("output", metavar="OUT", help="输出文件（.xlsx、.json）；- 为标准输出")
+    convert.add_argument("--from", dest="from_", choices=("xlsx", "json", "txt", "html"), help="标准输入的格式")
+    convert.add_argument("--to", choices=("xlsx", "json"), help="标准输出的格式")
     _options(convert, formats=())
     convert.set_defaults(run=_convert)
+
+    export = commands.add_parser(
+        "export",
+        help="导出为明细表 export one row per cell",
+        description="把报告逐个单元格导出为明细表：.csv（带 BOM，Excel 可直接打开）或 .jsonl。",
+        epilog="示例 example:  govinfo export 各单位报告/ -o 全市明细.csv",
+    )
+    export.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹 files or folders")
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件（.csv 或 .jsonl）")
+    _options(export, formats=("text",))
+    _jobs(export)
+    export.set_defaults(run=_export)
+
+    schema = commands.add_parser(
+        "schema",
+        help="输出 JSON 结构定义 print the JSON Schema",
+        description="输出 govinfo JSON 格式的 JSON Schema（draft 2020-12）。",
+        epilog="示例 example:  govinfo schema > annual-report.schema.json",
+    )
+    schema.set_defaults(run=_schema, lang="zh", format="text")
 
     rules = commands.add_parser(
         "rules",

@@ -100,7 +100,13 @@ def _decode(data: bytes) -> tuple[str, str]:
         raise UnsafeFileError("输入过大", "the input is too large")
     for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(name, errors="strict"), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise FileFormatError(
+                    f"文本以 {name.upper()} 标记开头，但内容不是有效的 {name.upper()}",
+                    f"the text starts with a {name.upper()} byte-order mark but is not valid {name.upper()}",
+                ) from None
     if b"\x00" in data[:4096]:
         raise FileFormatError("输入是二进制数据，不是文本或网页", "the input is binary data, not text or a web page")
     try:

@@ -155,6 +155,13 @@ def test_check_findings_point_at_lines() -> None:
     assert by_rule["GI302"].source == govinfo.SourceLocation(line=66)
 
 
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf\xff\xfe broken", b"\xff\xfe\x00\xd8", "一、总体情况".encode("utf-16")])
+def test_byte_order_marks(data: bytes) -> None:
+    with pytest.raises(govinfo.GovinfoError) as caught:
+        read_published(data)  # broken after the mark: FileFormatError; UTF-16 without tables: LayoutError
+    assert caught.value.message_zh
+
+
 def test_text_without_tables_is_a_layout_error() -> None:
     with pytest.raises(govinfo.LayoutError):
         read_published("一、总体情况\n本年度工作平稳。")
