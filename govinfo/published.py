@@ -18,7 +18,6 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import IO
 
 import attrs
@@ -26,12 +25,13 @@ import attrs
 from govinfo.cells import build_report
 from govinfo.consistency import cell_finding, check
 from govinfo.editions import EDITIONS
-from govinfo.errors import FileFormatError, LayoutError, UnsafeFileError
+from govinfo.errors import FileFormatError, LayoutError
 from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.labels import Match, match, normalize
 from govinfo.layout import Cell, Edition, Grid, Row, Table, join_path
 from govinfo.report import AnnualReport
 from govinfo.rules import RULES
+from govinfo.sources import read_bytes
 from govinfo.values import PLACEHOLDERS, Note, Reading, read_amount, read_count, read_measured
 
 Source = str | bytes | os.PathLike[str] | IO[bytes]
@@ -74,30 +74,12 @@ class Token:
 
 
 def _bytes(source: Source) -> tuple[bytes | str, str | None]:
-    if isinstance(source, str):
-        return source, None
-    if isinstance(source, bytes):
-        return source, None
-    if isinstance(source, os.PathLike):
-        path = Path(source)
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                raise UnsafeFileError(f"文件过大：{path}", f"the file is too large: {path}")
-            return path.read_bytes(), path.name
-        except OSError as error:
-            raise FileFormatError(
-                f"无法读取文件“{path}”：{error.strerror}", f"cannot read {str(path)!r}: {error.strerror}"
-            ) from None
-    data = source.read(MAX_BYTES + 1)
-    if not isinstance(data, bytes):
-        raise FileFormatError("需要以二进制方式打开的文件", "a binary stream is needed")
-    return data, None
+    """The text itself (a ``str``), or the bytes of a file, and its name."""
+    return (source, None) if isinstance(source, str) else read_bytes(source, limit=MAX_BYTES)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
     """The text and the encoding it was read in: BOM, UTF-8, the declared charset, GB18030."""
-    if len(data) > MAX_BYTES:
-        raise UnsafeFileError("输入过大", "the input is too large")
     for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:

@@ -23,12 +23,13 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from govinfo.cells import build_report
 from govinfo.consistency import cell_finding, check
 from govinfo.editions import EDITIONS
-from govinfo.errors import FileFormatError, LayoutError, UnsafeFileError
+from govinfo.errors import LayoutError
 from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.labels import Match, match, normalize
 from govinfo.layout import Cell, Edition, Grid, Table, join_path
 from govinfo.report import AnnualReport
 from govinfo.rules import RULES
+from govinfo.sources import read_bytes
 from govinfo.values import Note, read_amount, read_count, read_measured
 from govinfo.xlsx import sheets as ours
 from govinfo.xlsx.safety import MAX_FILE_BYTES, inspect
@@ -44,23 +45,8 @@ _TITLE = re.compile(r"^(?P<organ>.*?)(?P<year>(?:19|20)\d{2})年(?:度)?政府�
 
 
 def _bytes(source: Source) -> tuple[bytes, str | None]:
-    if isinstance(source, bytes):
-        return source, None
-    if isinstance(source, str | os.PathLike):
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise UnsafeFileError(f"文件过大（{size // 2**20} MB）", f"the file is too large ({size // 2**20} MB)")
-            return path.read_bytes(), path.name
-        except OSError as error:
-            raise FileFormatError(
-                f"无法读取文件“{path}”：{error.strerror}", f"cannot read {str(path)!r}: {error.strerror}"
-            ) from None
-    data = source.read(MAX_FILE_BYTES + 1)
-    if not isinstance(data, bytes):
-        raise FileFormatError("需要以二进制方式打开的文件", "a binary stream is needed")
-    return data, getattr(source, "name", None) and Path(str(getattr(source, "name", ""))).name
+    """A workbook's bytes; a ``str`` is a path."""
+    return read_bytes(Path(source) if isinstance(source, str) else source, limit=MAX_FILE_BYTES)
 
 
 def _token(raw: object) -> tuple[str, str]:
