@@ -33,10 +33,10 @@ def _digest() -> str:
     return sha.hexdigest()
 
 
-def _run(*command: str | Path) -> None:
+def _run(*command: str | Path, ok: tuple[int, ...] = (0,)) -> None:
     print("+", " ".join(str(c) for c in command), flush=True)
     result = subprocess.run([str(c) for c in command], cwd=ROOT, check=False)
-    if result.returncode:
+    if result.returncode not in ok:
         raise SystemExit(result.returncode)
 
 
@@ -55,8 +55,12 @@ def ensure_env() -> None:
 
 
 def demo() -> None:
-    """Check the built-in example and print its findings (Chinese)."""
-    _run(BIN / "govinfo", "check")
+    """Check the built-in example and print its findings (Chinese).
+
+    ``govinfo check`` exits 1 when it finds errors, as the example has one; showing them is
+    this job's purpose, so only a failure to run (status 2) fails the job.
+    """
+    _run(BIN / "govinfo", "check", ok=(0, 1))
 
 
 def test() -> None:
