@@ -30,9 +30,9 @@ from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.labels import Match, match, normalize
 from govinfo.layout import Cell, Edition, Grid, Row, Table, join_path
 from govinfo.report import AnnualReport
-from govinfo.rules import RULES
+from govinfo.rules import NOTE_RULES, RULES
 from govinfo.sources import read_bytes
-from govinfo.values import PLACEHOLDERS, Note, Reading, read_amount, read_count, read_measured
+from govinfo.values import PLACEHOLDERS, Note, Reading, read_cell, read_count
 
 Source = str | bytes | os.PathLike[str] | IO[bytes]
 MAX_BYTES = 20 * 2**20
@@ -413,14 +413,9 @@ def _read_table(table: Table, tokens: list[Token]) -> _Table:
 
 
 def _value(cell: Cell, raw: str) -> tuple[Reading, str]:
-    if cell.unit_path:
-        return read_measured(raw)
-    if cell.kind == "amount":
-        return read_amount(raw), ""
-    if cell.kind == "signed":
-        text = raw.replace("减", "-").replace("增", "+")
-        return read_count(text), ""
-    return read_count(raw), ""
+    if cell.kind == "signed":  # published text writes a decrease as 减4, an increase as 增3
+        raw = raw.replace("减", "-").replace("增", "+")
+    return read_cell(cell.kind, raw, unit=cell.unit_path is not None)
 
 
 _NARRATIVE = (
@@ -549,10 +544,9 @@ def _cells(reading: _Reading, file: str | None) -> tuple[dict[str, Value], dict[
             note = reading_.note
             if note is None or note is Note.BLANK or (note is Note.TEXT and _PLAIN.fullmatch(raw)):
                 continue  # a plain number in text is simply a number
-            rule_id = {Note.PLACEHOLDER: "GI502", Note.TEXT: "GI503", Note.CONVERTED: "GI505"}.get(note, "GI504")
             findings.append(
                 cell_finding(
-                    RULES[rule_id],
+                    RULES[NOTE_RULES[note]],
                     cell,
                     actual=reading_.value,
                     source=sources[cell.path],

@@ -24,6 +24,7 @@ import attrs
 
 from govinfo.errors import Lang, UnknownNameError
 from govinfo.findings import Finding, Severity
+from govinfo.values import Note
 
 Scope = Literal["report", "reading", "pair", "aggregate"]
 
@@ -448,6 +449,16 @@ RULES: Mapping[str, Rule] = {
     )
 }
 """Every rule, by ID, in catalog order."""
+
+
+NOTE_RULES: Mapping[Note, str] = {
+    Note.BLANK: "GI502",
+    Note.PLACEHOLDER: "GI502",
+    Note.TEXT: "GI503",
+    Note.CONVERTED: "GI505",
+    Note.UNREADABLE: "GI504",
+}
+"""The reading rule that reports each assumption a reader makes about a value."""
 
 
 def rule(rule_id: str) -> Rule:

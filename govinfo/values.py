@@ -91,6 +91,14 @@ UNITS = ("亿元", "万元", "元")
 """Units filers write after an amount whose column prints none (2019's 采购总金额)."""
 
 
+def read_cell(kind: str, raw: object, *, unit: bool = False) -> tuple[Reading, str]:
+    """The reading of a cell of ``kind`` (``"count"``, ``"signed"``, ``"amount"``), and the unit
+    written after an amount whose column prints none (``unit``), else ``""``."""
+    if unit:
+        return read_measured(raw)
+    return (read_amount(raw) if kind == "amount" else read_count(raw)), ""
+
+
 def read_measured(raw: object) -> tuple[Reading, str]:
     """An amount and the unit written after it, converting nothing: ``"251000元"`` → 251000, ``"元"``.
 

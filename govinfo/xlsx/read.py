@@ -28,9 +28,9 @@ from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.labels import Match, match, normalize
 from govinfo.layout import Cell, Edition, Grid, Table, join_path
 from govinfo.report import AnnualReport
-from govinfo.rules import RULES
+from govinfo.rules import NOTE_RULES, RULES
 from govinfo.sources import read_bytes
-from govinfo.values import Note, read_amount, read_count, read_measured
+from govinfo.values import Note, read_cell, read_count
 from govinfo.xlsx import sheets as ours
 from govinfo.xlsx.safety import MAX_FILE_BYTES, inspect
 from govinfo.xlsx.workbook import Engine, Sheet, load
@@ -352,22 +352,14 @@ class _Values:
             self.findings.append(cell_finding(rule, cell, actual=value, source=source, formula=formula, value=value))
             return value
         raw = self.book.value(place)
+        reading, unit = read_cell(cell.kind, raw, unit=cell.unit_path is not None)
         if cell.unit_path:
-            reading, self.units[cell.unit_path] = read_measured(raw)
-        else:
-            reading = read_amount(raw) if cell.kind == "amount" else read_count(raw)
+            self.units[cell.unit_path] = unit
         if reading.note is not None:
             shown, shown_en = _token(raw)
-            rule_id = {
-                Note.BLANK: "GI502",
-                Note.PLACEHOLDER: "GI502",
-                Note.TEXT: "GI503",
-                Note.CONVERTED: "GI505",
-                Note.UNREADABLE: "GI504",
-            }[reading.note]
             self.findings.append(
                 cell_finding(
-                    RULES[rule_id],
+                    RULES[NOTE_RULES[reading.note]],
                     cell,
                     actual=reading.value,
                     source=source,
