@@ -27,8 +27,10 @@ from govinfo.example import example, example_text, read_example
 from govinfo.findings import Finding, Severity, SourceLocation
 from govinfo.history import compare
 from govinfo.jsonio import from_dict, from_json, to_dict, to_json
+from govinfo.narrative import Similarity, check_text, shared_text, similarity
 from govinfo.proactive import DecisionCount, DocumentCounts, FeeAmount, ProactiveDisclosure
 from govinfo.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
+from govinfo.provenance import Explanation, ReadResult, explain
 from govinfo.published import read_published
 from govinfo.report import AnnualReport
 from govinfo.requests import (
@@ -40,6 +42,7 @@ from govinfo.requests import (
     Unavailable,
     Withheld,
 )
+from govinfo.review import Fingerprint, Review, Reviews, fingerprint, fingerprints
 from govinfo.rules import RULES, Rule, rule
 from govinfo.tabular import to_dataframe, to_rows
 from govinfo.xlsx.annotate import annotate_xlsx
@@ -59,11 +62,13 @@ __all__ = [
     "DocumentCounts",
     "DocumentsMade",
     "Exclusion",
+    "Explanation",
     "FeeAmount",
     "FeeItems",
     "FieldTypeError",
     "FileFormatError",
     "Finding",
+    "Fingerprint",
     "GovinfoError",
     "ItemCounts",
     "LayoutError",
@@ -75,10 +80,14 @@ __all__ = [
     "Problem",
     "Procurement",
     "RULES",
+    "ReadResult",
     "ReportInvalidError",
     "Requests",
+    "Review",
+    "Reviews",
     "Rule",
     "Severity",
+    "Similarity",
     "SourceLocation",
     "StructureError",
     "Unavailable",
@@ -91,11 +100,15 @@ __all__ = [
     "build_report",
     "cell_values",
     "check",
+    "check_text",
     "compare",
     "edition",
     "edition_ids",
     "example",
     "example_text",
+    "explain",
+    "fingerprint",
+    "fingerprints",
     "from_dict",
     "from_json",
     "get_cell",
@@ -104,6 +117,8 @@ __all__ = [
     "read_xlsx",
     "replace_cells",
     "rule",
+    "shared_text",
+    "similarity",
     "template",
     "to_dataframe",
     "to_dict",

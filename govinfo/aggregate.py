@@ -18,9 +18,8 @@ from govinfo.cells import build_report
 from govinfo.consistency import _compile, check, findings_of
 from govinfo.errors import AggregationError
 from govinfo.findings import Finding, Severity, Value
-from govinfo.history import organ_key
 from govinfo.layout import Cell
-from govinfo.report import AnnualReport
+from govinfo.report import AnnualReport, organ_key
 from govinfo.rules import RULES
 
 

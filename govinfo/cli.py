@@ -20,18 +20,25 @@ import attrs
 
 import govinfo
 from govinfo.catalog_text import catalog_json, catalog_markdown, catalog_text
+from govinfo.context import cell_context, text_lines
 from govinfo.errors import GovinfoError, Lang
 from govinfo.example import EXAMPLE_FILE
-from govinfo.findings import Finding, Severity
-from govinfo.history import organ_key
-from govinfo.report import AnnualReport
+from govinfo.findings import Finding, Severity, SourceLocation
+from govinfo.provenance import ReadResult
+from govinfo.report import AnnualReport, organ_key
+from govinfo.review import Fingerprint, Reviews, Status, fingerprints
 from govinfo.schema import json_schema_text
 
 READERS = {".json": "JSON", ".xlsx": "Excel", ".txt": "文本", ".html": "网页", ".htm": "网页"}
 """File types ``govinfo check`` reads, by extension."""
 
 
-def _read(path: Path) -> tuple[AnnualReport, list[Finding]]:
+def _checked(report: AnnualReport) -> ReadResult:
+    """A report from JSON: the rules' findings (JSON has no places to point at)."""
+    return ReadResult(report, govinfo.check(report) + govinfo.check_text(report))
+
+
+def _read(path: Path) -> ReadResult:
     if path.suffix.lower() == ".xlsx":
         return govinfo.read_xlsx(path)
     if path.suffix.lower() in (".txt", ".html", ".htm"):
@@ -40,8 +47,7 @@ def _read(path: Path) -> tuple[AnnualReport, list[Finding]]:
         data = path.read_bytes()
     except OSError as error:
         raise GovinfoError(f"无法读取文件：{error.strerror}", f"cannot read the file: {error.strerror}") from None
-    report = govinfo.from_json(data)
-    return report, govinfo.check(report)
+    return _checked(govinfo.from_json(data))
 
 
 def _expand(paths: Sequence[str]) -> Iterator[Path]:
@@ -59,10 +65,11 @@ def _location(finding: Finding, lang: Lang) -> str:
     return finding.path or ""
 
 
-def _finding_json(name: str, finding: Finding, lang: Lang) -> str:
+def _finding_json(name: str, finding: Finding, lang: Lang, review: dict[str, object] | None = None) -> str:
     def plain(value: object) -> object:
         return value if value is None or isinstance(value, int | str) else str(value)
 
+    extra = {"review": review} if review is not None else {}
     return json.dumps(
         {
             "file": name,
@@ -76,6 +83,7 @@ def _finding_json(name: str, finding: Finding, lang: Lang) -> str:
             "location": _location(finding, lang),
             "expected": plain(finding.expected),
             "actual": plain(finding.actual),
+            **extra,
         },
         ensure_ascii=False,
     )
@@ -121,6 +129,8 @@ class _Output:
         self.files = 0
         self.unreadable = 0
         self.total = total
+        self.reviews: Reviews | None = None
+        self.hidden = 0
         self.progress = total > 1 and _interactive()
         self.colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -143,29 +153,61 @@ class _Output:
         print(f"{name}: {en if self.lang == 'en' else zh}", file=sys.stderr)
         self._tick()
 
-    def report(self, name: str, report: AnnualReport, findings: list[Finding]) -> None:
+    def report(self, name: str, report: AnnualReport, findings: list[Finding], *, across: bool = False) -> None:
+        """Print one file's findings; ``across`` for the findings of comparing it with the others."""
         self._clear()
-        self.files += 1
+        self.files += 0 if across else 1
         findings = sorted(findings, key=lambda f: f.severity.rank)
-        self.counts.update(f.severity for f in findings)
-        self.rules.update(f.rule_id for f in findings)
+        prints = fingerprints(findings, report) if self.reviews is not None else []
+        statuses: list[Status] = [self._review(f, report, p) for f, p in zip(findings, prints, strict=False)]
+        shown = [f for k, f in enumerate(findings) if not statuses or statuses[k] not in ("accepted", "dismissed")]
+        self.hidden += len(findings) - len(shown)
+        self.counts.update(f.severity for f in shown)
+        self.rules.update(f.rule_id for f in shown)
         if self.json:
-            for finding in findings:
-                print(_finding_json(name, finding, self.lang))
+            for k, finding in enumerate(findings):
+                review = self._review_json(prints[k], statuses[k]) if statuses else None
+                print(_finding_json(name, finding, self.lang, review))
             return
-        print(_header(name, report, self.lang))
-        if not findings:
+        if across and not shown:
+            return
+        header = _header(name, report, self.lang)
+        print(header + (" — across organs" if self.lang == "en" else "——与其他单位比较") if across else header)
+        if not shown:
             print("  no findings" if self.lang == "en" else "  未发现问题")
-        for finding in findings:
+        for k, finding in enumerate(findings):
+            if statuses and statuses[k] in ("accepted", "dismissed"):
+                continue
             severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
             if self.colour:
                 severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
-            print(f"  {severity}  {finding.rule_id}  {_location(finding, self.lang)}  {finding.message(self.lang)}")
+            mark = f"  [{prints[k].key[:8]}]" if prints else ""
+            if statuses and statuses[k] == "changed":
+                mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
+            where = _location(finding, self.lang)
+            print(f"  {severity}  {finding.rule_id}{mark}  {where}  {finding.message(self.lang)}")
         self._tick()
+
+    def _review(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> Status:
+        assert self.reviews is not None
+        status = self.reviews.status(print_)
+        self.reviews.record(finding, report, print_)
+        return status
+
+    def _review_json(self, print_: Fingerprint, status: Status) -> dict[str, object]:
+        assert self.reviews is not None
+        entry = self.reviews.entries[print_.key]
+        return {"fingerprint": print_.key, "status": status, "by": entry.by, "reason": entry.reason}
 
     def close(self, *, interrupted: bool = False) -> int:
         self._clear()
         summary = _summary(self.files, self.unreadable, self.counts, self.rules, self.lang)
+        if self.hidden:
+            summary += (
+                f" {self.hidden} reviewed finding(s) hidden."
+                if self.lang == "en"
+                else f"已审核、未显示 {self.hidden} 项。"
+            )
         if interrupted:
             summary = ("Interrupted. " if self.lang == "en" else "已中断。") + summary
         print(summary, file=sys.stderr if self.json else sys.stdout)
@@ -211,7 +253,7 @@ def _results(paths: list[Path], jobs: int) -> Iterator[_Result]:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _open(path: Path) -> tuple[AnnualReport, list[Finding]]:
+def _open(path: Path) -> ReadResult:
     if path.suffix.lower() not in READERS:
         raise GovinfoError(
             f"不支持的文件类型“{path.suffix}”（可读取：{'、'.join(READERS)}）",
@@ -248,7 +290,14 @@ def _check(args: argparse.Namespace) -> int:
         return out.close()
     paths = list(_expand(args.paths))
     out = _Output(args, total=len(paths))
-    previous = _previous(args.previous, out) if args.previous else {}
+    try:
+        if args.review:
+            out.reviews = Reviews.load(args.review)
+        previous = _previous(args.previous, out) if args.previous else {}
+    except GovinfoError as error:
+        print(error.message(out.lang), file=sys.stderr)
+        return 2
+    read: list[tuple[str, AnnualReport]] = []
     try:
         for result in _results(paths, args.jobs):
             if result.report is None:
@@ -258,8 +307,16 @@ def _check(args: argparse.Namespace) -> int:
             last = previous.get(organ_key(result.report.organ))
             extra = govinfo.compare(last, result.report) if last else []
             out.report(result.name, result.report, [*result.findings, *extra])
+            read.append((result.name, result.report))
+        if len(read) > 1:  # 内容雷同 between organs: only once every report is read
+            shared = govinfo.shared_text([report for _, report in read])
+            for (name, report), found in zip(read, shared, strict=True):
+                out.report(name, report, found, across=True)
     except KeyboardInterrupt:
         return out.close(interrupted=True)
+    finally:
+        if out.reviews is not None:
+            out.reviews.save(args.review)
     return out.close()
 
 
@@ -380,14 +437,13 @@ WRITERS = {".json": "JSON", ".xlsx": "Excel"}
 """File types ``govinfo convert`` writes, by extension."""
 
 
-def _read_stdin(kind: str) -> tuple[AnnualReport, list[Finding]]:
+def _read_stdin(kind: str) -> ReadResult:
     data = sys.stdin.buffer.read()
     if kind == ".xlsx":
         return govinfo.read_xlsx(data)
     if kind in (".txt", ".html", ".htm"):
         return govinfo.read_published(data)
-    report = govinfo.from_json(data)
-    return report, govinfo.check(report)
+    return _checked(govinfo.from_json(data))
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -424,6 +480,89 @@ def _convert(args: argparse.Namespace) -> int:
         f"converted {source} → {target} ({len(findings)} finding(s); see govinfo check)",
     )
     return 1 if errors else 0
+
+
+_DECISIONS = {"accept": "accepted", "dismiss": "dismissed", "reopen": "pending"}
+_DECISION_ZH = {"pending": "待审核", "accepted": "已接受", "dismissed": "已排除"}
+
+
+def _review(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    try:
+        reviews = Reviews.load(args.file)
+        if args.action is None:
+            for key, entry in sorted(reviews.entries.items(), key=lambda item: (item[1].organ, item[1].rule)):
+                decision = entry.decision if lang == "en" else _DECISION_ZH[entry.decision]
+                by = f"  {entry.by}：{entry.reason}" if entry.by or entry.reason else ""
+                print(f"{key[:8]}  {decision}  {entry.rule}  {entry.organ} {entry.year}  {entry.message}{by}")
+            return 0
+        if not args.keys or (args.action != "reopen" and not args.by):
+            raise GovinfoError(
+                "请给出要审核的问题编号，并用 --by 写明审核人", "name the findings' keys and the reviewer (--by)"
+            )
+        for key in args.keys:
+            entry = reviews.decide(key, _DECISIONS[args.action], by=args.by or "", reason=args.reason or "")  # type: ignore[arg-type]
+            decision = entry.decision if lang == "en" else _DECISION_ZH[entry.decision]
+            _say(lang, f"{entry.key[:8]} {entry.rule} → {decision}", f"{entry.key[:8]} {entry.rule} → {decision}")
+        reviews.save(args.file)
+    except GovinfoError as error:
+        print(f"{args.file}: {error.message(lang)}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _context(path: Path, where: SourceLocation) -> list[str]:
+    """The lines or cells around a value, the value itself marked 【】."""
+    if where.sheet is not None and where.cell is not None:
+        return cell_context(path, where)
+    if where.line is None:
+        return []
+    lines = text_lines(path)
+    shown = []
+    for number in range(max(1, where.line - 1), min(len(lines), where.line + 1) + 1):
+        line = lines[number - 1]
+        if number == where.line and where.column:
+            end = where.end_column or where.column
+            line = f"{line[: where.column - 1]}【{line[where.column - 1 : end]}】{line[end:]}"
+        marker = ">" if number == where.line else " "
+        shown.append(f"{marker} {number:>5} | " + line.replace("\t", "  "))
+    return shown
+
+
+def _explain(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    path = Path(args.file)
+    try:
+        result = _open(path)
+        found = govinfo.explain(result, args.path)
+    except GovinfoError as error:
+        print(f"{args.file}: {error.message(lang)}", file=sys.stderr)
+        return 2
+    value = found.value if not isinstance(found.value, str) or len(found.value) <= 80 else found.value[:80] + "……"
+    print(f"{found.path} = {value}")
+    coordinate = found.coordinate(lang)
+    if coordinate:
+        print(("coordinate: " if lang == "en" else "表格位置：") + coordinate)
+    if found.source is None:
+        print(
+            "source: not in the file (read as 0 or a default)"
+            if lang == "en"
+            else "来源：文件中没有该值（按 0 或默认值处理）"
+        )
+    else:
+        raw = f"（原文“{found.source.text}”）" if found.source.text is not None and lang != "en" else ""
+        raw_en = f" (as written: {found.source.text!r})" if found.source.text is not None and lang == "en" else ""
+        print(("source: " if lang == "en" else "来源：") + found.source.describe(lang) + raw + raw_en)
+        for line in _context(path, found.source):
+            print("  " + line)
+    if found.findings:
+        print("findings:" if lang == "en" else "相关问题：")
+        for finding in found.findings:
+            severity = finding.severity.value if lang == "en" else finding.severity.label_zh
+            print(f"  {severity}  {finding.rule_id}  {finding.message(lang)}")
+    else:
+        print("no findings involve it" if lang == "en" else "没有涉及该值的问题")
+    return 1 if any(f.severity is Severity.ERROR for f in found.findings) else 0
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -475,6 +614,11 @@ def parser() -> argparse.ArgumentParser:
     _jobs(check)
     check.add_argument(
         "--previous", nargs="+", metavar="PATH", help="上年报告（文件或文件夹），按机关名称配对比较 last year's reports"
+    )
+    check.add_argument(
+        "--review",
+        metavar="FILE",
+        help="审核记录文件（JSON）：已接受或已排除的问题不再显示，新问题记入待审核 the review file",
     )
     check.set_defaults(run=_check)
 
@@ -559,6 +703,40 @@ def parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(run=_schema, lang="zh", format="text")
 
+    _more_commands(commands)
+    return top
+
+
+def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``explain``, ``review`` and ``rules``: following one value, deciding on findings, the catalog."""
+    why = commands.add_parser(
+        "explain",
+        help="说明一个数的来源 explain one value",
+        description="说明报告中一个数（或一段文字）的值、在文件中的位置和原文、上下文，以及涉及它的全部问题。",
+        epilog="示例 example:  govinfo explain 年报.txt requests.outcomes.total.natural_person",
+    )
+    why.add_argument("file", metavar="FILE", help="报告文件（.xlsx、.json、.txt、.html）")
+    why.add_argument("path", metavar="PATH", help="路径，如 requests.received.total（见 govinfo export 的明细表）")
+    _options(why, formats=())
+    why.set_defaults(run=_explain)
+
+    review = commands.add_parser(
+        "review",
+        help="审核问题 review findings",
+        description="管理审核记录文件：列出记录，或把问题标为已接受（accept）、已排除（dismiss）、重新待审（reopen）。"
+        "问题编号见 govinfo check --review 的输出。",
+        epilog="示例 example:  govinfo review 审核.json accept 3f9a1c2b --by 张三 --reason 已电话核实",
+    )
+    review.add_argument("file", metavar="FILE", help="审核记录文件（JSON） the review file")
+    review.add_argument(
+        "action", nargs="?", choices=tuple(_DECISIONS), help="accept、dismiss 或 reopen；省略时列出记录"
+    )
+    review.add_argument("keys", nargs="*", metavar="KEY", help="问题编号（可只写开头几位） finding keys")
+    review.add_argument("--by", help="审核人 who decided")
+    review.add_argument("--reason", help="理由 why")
+    _options(review, formats=())
+    review.set_defaults(run=_review)
+
     rules = commands.add_parser(
         "rules",
         help="列出规则目录 list the rule catalog",
@@ -567,7 +745,6 @@ def parser() -> argparse.ArgumentParser:
     )
     _options(rules, formats=("text", "json", "markdown"))
     rules.set_defaults(run=_rules)
-    return top
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -33,20 +33,34 @@ class Severity(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class SourceLocation:
-    """Where in the user's file a value came from: a sheet and A1 cell, or a line."""
+    """Where in the user's file a value came from: a sheet and A1 cell, or a line and columns.
+
+    ``text`` is what the file holds there, as it holds it (``"２１２"``, ``"/"``, ``"251000元"``).
+    """
 
     file: str | None = None
     sheet: str | None = None
     cell: str | None = None
     line: int | None = None
+    column: int | None = None
+    """The first column (character) in the line, 1-based."""
+    end_column: int | None = None
+    """The last column in the line."""
+    text: str | None = None
 
     def describe(self, lang: Lang = "zh") -> str:
-        """``Sheet1!C7``, ``第 12 行`` / ``line 12``, prefixed by the file when known."""
+        """``Sheet1!C7``, ``第 12 行第 5–7 列`` / ``line 12, columns 5–7``, prefixed by the file."""
         place = ""
         if self.cell is not None:
             place = f"{self.sheet}!{self.cell}" if self.sheet else self.cell
         elif self.line is not None:
             place = f"line {self.line}" if lang == "en" else f"第 {self.line} 行"
+            if self.column:
+                span = str(self.column)
+                if self.end_column and self.end_column != self.column:
+                    span += f"–{self.end_column}"
+                many = "s" if "–" in span else ""
+                place += f", column{many} {span}" if lang == "en" else f"第 {span} 列"
         if self.file:
             return f"{self.file}:{place}" if place else self.file
         return place

@@ -1,29 +1,25 @@
-"""Last year against this year: :func:`compare` (rules GI601–GI605).
+"""Last year against this year: :func:`compare` (rules GI601–GI607).
 
 The carry-over between two consecutive reports of one organ is printed in both: what one
 report carries forward (四、结转下年度继续办理) the next carries over (二、上年结转). The
 stock of rules and normative documents in force also follows from one year to the next,
 except where documents were amended or lapsed without repeal, so that rule only warns.
+Tables or narrative sections that repeat last year's are 内容雷同 (GI605, GI607).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 
 from govinfo.cells import cell_values
 from govinfo.consistency import cell_finding, row_label
 from govinfo.editions import edition
 from govinfo.findings import Finding, SourceLocation
-from govinfo.report import AnnualReport
+from govinfo.narrative import compare_text
+from govinfo.report import AnnualReport, organ_key
 from govinfo.rules import RULES, Rule
 
 _DOCUMENT_ROWS = ("proactive.regulations", "proactive.normative_documents")
-
-
-def organ_key(organ: str) -> str:
-    """The form of an organ name used to pair reports: NFKC, no white space."""
-    return "".join(unicodedata.normalize("NFKC", organ).split())
 
 
 def _plain(rule: Rule, path: str | None, **values: object) -> Finding:
@@ -42,7 +38,7 @@ def compare(
     >>> import attrs, govinfo
     >>> last = attrs.evolve(govinfo.example(), year=2023)
     >>> [f.rule_id for f in govinfo.compare(last, govinfo.example())]
-    ['GI603', 'GI603', 'GI604', 'GI605']
+    ['GI603', 'GI603', 'GI604', 'GI605', 'GI607', 'GI607']
     """
     if organ_key(previous.organ) != organ_key(current.organ):
         return [_plain(RULES["GI601"], "organ", previous=previous.organ, current=current.organ)]
@@ -94,4 +90,4 @@ def compare(
             )
     if now == before and any(now.values()):
         findings.append(_plain(RULES["GI605"], None, cells=len(now)))
-    return findings
+    return findings + compare_text(previous, current)

@@ -12,6 +12,7 @@ where exactly one reading fits, and reported either way.
 
 from __future__ import annotations
 
+import bisect
 import html.parser
 import itertools
 import os
@@ -29,7 +30,8 @@ from govinfo.errors import FileFormatError, LayoutError
 from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.labels import Match, match, normalize
 from govinfo.layout import Cell, Edition, Grid, Row, Table, join_path
-from govinfo.report import AnnualReport
+from govinfo.narrative import check_text
+from govinfo.provenance import ReadResult
 from govinfo.rules import NOTE_RULES, RULES
 from govinfo.sources import read_bytes
 from govinfo.values import PLACEHOLDERS, Note, Reading, read_cell, read_count
@@ -53,21 +55,34 @@ _STATED_YEAR = re.compile(r"(?:统计期限[^0-9]{0,6}|我[局委办区县市乡
 _HEADING_MAX = 40
 MAX_MISFIT = 3
 """At most this many values too many or too few are resolved through the balances."""
-_PLAIN = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")  # ASCII: \d would take ２１２ as plain
 
 
 @attrs.frozen
 class Token:
-    """One cell of published text: a label or a value, and the line it stands on."""
+    """One cell of published text: a label or a value, and where it stands."""
 
     text: str
     line: int
     value: bool
+    column: int = 0
+    """The column of its first character in the line (1-based; 0 when not known)."""
+    end: int = 0
+    """The column of its last character."""
     key: str = attrs.field(init=False)
     """The canonical form labels are matched on (simplified, NFKC, no white space)."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "key", "" if self.value else _canonical(self.text))
+
+    def location(self, *, until: Token | None = None) -> SourceLocation:
+        """Where this token (through ``until``) stands: line, column span and the text."""
+        last = until or self
+        if last is self:
+            return SourceLocation(line=self.line, column=self.column, end_column=self.end, text=self.text)
+        text = f"{self.text} {last.text}"
+        end = last.end if last.line == self.line else None
+        return SourceLocation(line=self.line, column=self.column, end_column=end, text=text)
 
 
 # ----- decoding ------------------------------------------------------------------------
@@ -110,17 +125,27 @@ def _decode(data: bytes) -> tuple[str, str]:
 # ----- HTML to lines -------------------------------------------------------------------
 
 
+Origin = tuple[int, int, int]
+"""A cell of a flattened line: (its offset in the line, the line and column of its text in the page)."""
+
+
 class _Flatten(html.parser.HTMLParser):
-    """HTML as lines of text; each table row one line of tab-separated cells, spans expanded."""
+    """HTML as lines of text; each table row one line of tab-separated cells, spans expanded.
+
+    ``origins`` says, for each line, where each of its cells stands in the page source.
+    """
 
     BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
+        self.origins: list[tuple[Origin, ...]] = []
         self.text: list[str] = []
-        self.tables: list[list[list[tuple[str, int, int]]]] = []
+        self.text_at: tuple[int, int] | None = None
+        self.tables: list[list[list[tuple[str, int, int, tuple[int, int]]]]] = []
         self.cell: list[str] | None = None
+        self.cell_at = (1, 0)
         self.span = (1, 1)
         self.skip = 0
 
@@ -135,6 +160,7 @@ class _Flatten(html.parser.HTMLParser):
         elif tag in ("td", "th") and self.tables:
             found = dict(attrs_)
             self.cell = []
+            self.cell_at = self.getpos()
             self.span = (_span(found.get("colspan")), _span(found.get("rowspan")))
         elif tag in self.BLOCKS:
             self._flush()
@@ -143,10 +169,12 @@ class _Flatten(html.parser.HTMLParser):
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
         elif tag in ("td", "th") and self.cell is not None and self.tables and self.tables[-1]:
-            self.tables[-1][-1].append((" ".join("".join(self.cell).split()), *self.span))
+            self.tables[-1][-1].append((" ".join("".join(self.cell).split()), *self.span, self.cell_at))
             self.cell = None
         elif tag == "table" and self.tables:
-            self.lines.extend(_grid_lines(self.tables.pop()))
+            for line, origins in _grid_lines(self.tables.pop()):
+                self.lines.append(line)
+                self.origins.append(origins)
         elif tag in self.BLOCKS:
             self._flush()
 
@@ -154,15 +182,23 @@ class _Flatten(html.parser.HTMLParser):
         if self.skip:
             return
         if self.cell is not None:
+            if not "".join(self.cell).strip() and data.strip():
+                line, column = self.getpos()
+                self.cell_at = (line, column + len(data) - len(data.lstrip()))
             self.cell.append(data)
         elif not self.tables:
+            if self.text_at is None and data.strip():
+                line, column = self.getpos()
+                self.text_at = (line, column + len(data) - len(data.lstrip()))
             self.text.append(data)
 
     def _flush(self) -> None:
         line = " ".join("".join(self.text).split())
-        if line:
+        if line and self.text_at is not None:
             self.lines.append(line)
+            self.origins.append(((0, *self.text_at),))
         self.text = []
+        self.text_at = None
 
 
 def _span(value: str | None) -> int:
@@ -172,17 +208,19 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _grid_lines(rows: list[list[tuple[str, int, int]]]) -> list[str]:
-    """Table rows as tab-separated lines; a spanned position is an empty cell."""
+def _grid_lines(rows: list[list[tuple[str, int, int, tuple[int, int]]]]) -> list[tuple[str, tuple[Origin, ...]]]:
+    """Table rows as tab-separated lines, and where each cell came from; a spanned position is empty."""
     taken: dict[tuple[int, int], str] = {}
     lines = []
     for r, row in enumerate(rows):
         c = 0
         cells: list[str] = []
-        for text, colspan, rowspan in row:
+        origins: list[Origin] = []
+        for text, colspan, rowspan, at in row:
             while (r, c) in taken:
                 cells.append("")
                 c += 1
+            origins.append((sum(len(x) + 1 for x in cells), *at))
             cells.append(text)
             for dr, dc in itertools.product(range(rowspan), range(colspan)):
                 if (dr, dc) != (0, 0):
@@ -190,7 +228,7 @@ def _grid_lines(rows: list[list[tuple[str, int, int]]]) -> list[str]:
             c += 1
             cells.extend("" for _ in range(colspan - 1))
             c += colspan - 1
-        lines.append("\t".join(cells))
+        lines.append(("\t".join(cells), tuple(origins)))
     return lines
 
 
@@ -222,29 +260,56 @@ def _heading_at(line: str, headings: Sequence[tuple[str, str]]) -> str | None:
     return None
 
 
+_CELL = {"\t": re.compile(r"[^\t]+"), "|": re.compile(r"[^|]+"), "": re.compile(r".+")}
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The tokens of one cell's text: (text, is a value)."""
+    run = _NUMBER_RUN.search(text)
+    label = text[: run.start(1)].strip() if run else text
+    parts = run.group(1).split() if run else []
+    if not label and len(parts) > 1:  # a whole value row in one cell, as PDF text gives
+        return [(p, True) for p in parts]
+    if label and (len(parts) > 1 or (parts and not _VALUE.match(text))):
+        return [(label, False), *((p, True) for p in parts)]
+    if _VALUE.match(text.replace(" ", "")) or text in PLACEHOLDERS:
+        return [(text.replace(" ", ""), True)]
+    if all(_VALUE.match(p) for p in text.split()):
+        return [(p, True) for p in text.split()]
+    return [(text, False)]
+
+
 def _tokens(lines: Iterable[tuple[int, str]]) -> list[Token]:
     tokens = []
     for number, line in lines:
-        cells = line.split("\t") if "\t" in line else (line.strip().strip("|").split("|") if "|" in line else [line])
-        for cell in cells:
-            text = " ".join(cell.split())
+        separator = "\t" if "\t" in line else ("|" if "|" in line else "")
+        for cell in _CELL[separator].finditer(line):
+            text = " ".join(cell.group().split())
             if not text:
                 continue
-            run = _NUMBER_RUN.search(text)
-            label = text[: run.start(1)].strip() if run else text
-            parts = run.group(1).split() if run else []
-            if not label and len(parts) > 1:  # a whole value row in one cell, as PDF text gives
-                tokens += [Token(p, number, value=True) for p in parts]
-            elif label and (len(parts) > 1 or (parts and not _VALUE.match(text))):
-                tokens.append(Token(label, number, value=False))
-                tokens += [Token(p, number, value=True) for p in parts]
-            elif _VALUE.match(text.replace(" ", "")) or text in PLACEHOLDERS:
-                tokens.append(Token(text.replace(" ", ""), number, value=True))
-            elif all(_VALUE.match(p) for p in text.split()):
-                tokens += [Token(p, number, value=True) for p in text.split()]
-            else:
-                tokens.append(Token(text, number, value=False))
+            cursor = cell.start()
+            for piece, value in _pieces(text):
+                found = line.find(piece, cursor, cell.end())
+                if found >= 0:
+                    stop = found + len(piece)
+                else:  # its white space was closed up (商业  企业, 1 234): count its characters
+                    rest = line[cursor : cell.end()]
+                    found = cursor + len(rest) - len(rest.lstrip())
+                    stop = _label_end(line, found, piece, cell.end())
+                tokens.append(Token(piece, number, value=value, column=found + 1, end=stop))
+                cursor = stop
     return tokens
+
+
+def _label_end(line: str, start: int, label: str, limit: int) -> int:
+    """Where a label whose white space was closed up ends in the line (exclusive)."""
+    wanted = len("".join(label.split()))
+    position = start
+    while position < limit and wanted:
+        if not line[position].isspace():
+            wanted -= 1
+        position += 1
+    return position
 
 
 # ----- reading one table -----------------------------------------------------------------
@@ -252,9 +317,9 @@ def _tokens(lines: Iterable[tuple[int, str]]) -> list[Token]:
 
 @attrs.define
 class _Table:
-    """Values found for one table: cell path → (raw token, line), and findings."""
+    """Values found for one table: cell path → (raw token, where it stands), and findings."""
 
-    raw: dict[str, tuple[str, int]] = attrs.field(factory=dict)
+    raw: dict[str, tuple[str, SourceLocation]] = attrs.field(factory=dict)
     findings: list[Finding] = attrs.field(factory=list)
     exact: int = 0
     loose: int = 0
@@ -275,30 +340,58 @@ def _row_match(tokens: list[Token], i: int, key: str) -> tuple[int, Match] | Non
     return None
 
 
-def _fit(values: list[str], size: int, equations: list[tuple[list[int], list[int]]]) -> tuple[list[str] | None, int]:
-    """Values for ``size`` cells from ``values``: as they are, or the one way of dropping or adding
-    zeros that makes every equation hold. Returns (fitted or None, number of fitting readings)."""
+Pick = tuple[int, ...]
+"""The tokens one cell takes its value from: none (a zero added), one, or two (a split number)."""
+_DIGIT = re.compile(r"[1-9１-９][0-9０-９]?|[0０]")
+
+
+def _merges(values: list[str], extra: int) -> Iterable[list[Pick]]:
+    """Every way of joining ``extra`` disjoint pairs of adjacent single digits into one number."""
+    pairs = [
+        k
+        for k in range(len(values) - 1)
+        if len(values[k]) == 1 and values[k] not in "0０" and _DIGIT.fullmatch(values[k] + values[k + 1])
+    ]
+    for chosen in itertools.combinations(pairs, extra):
+        if any(b - a < 2 for a, b in itertools.pairwise(chosen)):
+            continue
+        picks: list[Pick] = []
+        k = 0
+        while k < len(values):
+            picks.append((k, k + 1) if k in chosen else (k,))
+            k += 2 if k in chosen else 1
+        yield picks
+
+
+def _fit(values: list[str], size: int, equations: list[tuple[list[int], list[int]]]) -> tuple[list[Pick] | None, int]:
+    """Which tokens fill ``size`` cells: as they are, or the one way of dropping values, adding
+    zeros or joining split digits that makes every equation hold. Returns (picks or None,
+    number of fitting readings)."""
     if len(values) == size:
-        return values, 1
+        return [(k,) for k in range(size)], 1
     if abs(len(values) - size) > MAX_MISFIT:
         return None, 0
 
-    def holds(candidate: list[str]) -> bool:
-        numbers = [read_count(v).value for v in candidate]
+    def holds(picks: list[Pick]) -> bool:
+        numbers = [read_count("".join(values[k] for k in pick) or "0").value for pick in picks]
         return all(sum(numbers[i] for i in left) == sum(numbers[i] for i in right) for left, right in equations)
 
-    readings = []
+    candidates: list[list[Pick]] = []
     if len(values) > size:
         for dropped in itertools.combinations(range(len(values)), len(values) - size):
-            candidate = [v for k, v in enumerate(values) if k not in dropped]
-            if holds(candidate) and candidate not in readings:
-                readings.append(candidate)
+            candidates.append([(k,) for k in range(len(values)) if k not in dropped])
+        candidates.extend(_merges(values, len(values) - size))
     else:
         for added in itertools.combinations(range(size), size - len(values)):
-            remaining = iter(values)
-            candidate = ["0" if k in added else next(remaining) for k in range(size)]
-            if holds(candidate) and candidate not in readings:
-                readings.append(candidate)
+            remaining = iter(range(len(values)))
+            candidates.append([() if k in added else (next(remaining),) for k in range(size)])
+    readings: list[list[Pick]] = []
+    seen: set[tuple[str, ...]] = set()
+    for picks in candidates:
+        texts = tuple("".join(values[k] for k in pick) or "0" for pick in picks)
+        if texts not in seen and holds(picks):
+            seen.add(texts)
+            readings.append(picks)
     return (readings[0] if len(readings) == 1 else None), len(readings)
 
 
@@ -312,7 +405,9 @@ def _equations(grid: Grid) -> list[tuple[list[int], list[int]]]:
     ]
 
 
-def _shape_finding(table: Table, row_label: str, line: int, *, found: int, cells: int, readings: int) -> Finding:
+def _shape_finding(
+    table: Table, row_label: str, first: Token, *, found: int, cells: int, readings: int, paths: tuple[str, ...]
+) -> Finding:
     rule = RULES["GI501"]
     if readings == 1:
         note_zh, note_en = (
@@ -330,29 +425,55 @@ def _shape_finding(table: Table, row_label: str, line: int, *, found: int, cells
             "No reading makes the totals hold; read in order.",
         )
     named = {
-        "where": f"“{table.heading}”的“{row_label}”行" if row_label else f"“{table.heading}”的数值行",
-        "where_en": f"the row “{row_label}” of “{table.heading}”"
-        if row_label
-        else f"the value row of “{table.heading}”",
+        **_where(table, row_label),
         "found": found,
         "cells": cells,
         "note": note_zh,
         "note_en": note_en,
     }
-    return rule.finding(named, table=table.heading, source=SourceLocation(line=line), expected=cells, actual=found)
+    where = SourceLocation(line=first.line)
+    return rule.finding(named, table=table.heading, source=where, expected=cells, actual=found, cells=paths)
+
+
+def _where(table: Table, row_label: str) -> dict[str, str]:
+    heading = table.heading
+    if row_label:
+        return {"where": f"“{heading}”的“{row_label}”行", "where_en": f"the row “{row_label}” of “{heading}”"}
+    return {"where": f"“{heading}”的数值行", "where_en": f"the value row of “{heading}”"}
 
 
 def _assign(table: Table, grid: Grid, row: Row, values: list[Token], out: _Table) -> None:
     """Give a row its values; a run of the wrong length is fitted through the row's balances and reported."""
     size = len(grid.columns)
     texts = [t.text for t in values]
-    fitted, readings = _fit(texts, size, _equations(grid))
-    if len(texts) != size:
-        shape = _shape_finding(table, row.label, values[0].line, found=len(texts), cells=size, readings=readings)
+    picks, readings = _fit(texts, size, _equations(grid))
+    paths = tuple(join_path(table.field, row.path, column.field) for column in grid.columns)
+    joined = [pick for pick in picks or [] if len(pick) == 2]
+    for first, second in joined:
+        named = {
+            **_where(table, row.label),
+            "found": len(texts),
+            "cells": size,
+            "first": texts[first],
+            "second": texts[second],
+            "joined": texts[first] + texts[second],
+        }
+        where = values[first].location(until=values[second])
+        shape = RULES["GI522"].finding(
+            named, table=table.heading, source=where, expected=size, actual=len(texts), cells=paths
+        )
         out.findings.append(shape)
-    chosen = fitted or (texts[:size] + ["0"] * max(0, size - len(texts)))
-    for column, text in zip(grid.columns, chosen, strict=False):
-        out.raw[join_path(table.field, row.path, column.field)] = (text, values[0].line)
+    if len(texts) != size and not joined:
+        shape = _shape_finding(
+            table, row.label, values[0], found=len(texts), cells=size, readings=readings, paths=paths
+        )
+        out.findings.append(shape)
+    chosen = picks or [(k,) if k < len(texts) else () for k in range(size)]
+    for path, pick in zip(paths, chosen, strict=False):
+        taken = [values[k] for k in pick]
+        text = "".join(t.text for t in taken) or "0"
+        where = taken[0].location(until=taken[-1]) if taken else SourceLocation(line=values[0].line)
+        out.raw[path] = (text, where)
 
 
 def _read_value_row(table: Table, grid: Grid, tokens: list[Token], out: _Table) -> None:
@@ -464,8 +585,32 @@ def _narrative_findings(lines: list[tuple[int, str]], values: dict[str, Value]) 
     return findings
 
 
-def _lines(source: Source) -> tuple[list[tuple[int, str]], str | None, list[Finding]]:
-    """The input as numbered lines (HTML flattened), its file name, and how it was decoded."""
+@attrs.frozen
+class _Page:
+    """Turns places in the lines read into places in the user's file (for HTML, the page source)."""
+
+    file: str | None
+    origins: tuple[tuple[Origin, ...], ...] | None = None
+
+    def place(self, where: SourceLocation) -> SourceLocation:
+        if self.file and not where.file:
+            where = attrs.evolve(where, file=self.file)
+        if self.origins is None or where.line is None or not self.origins[where.line - 1]:
+            return where
+        cells = self.origins[where.line - 1]
+        if where.column is None:
+            return attrs.evolve(where, line=cells[0][1])
+        offset, line, column = next(c for c in reversed(cells) if c[0] <= where.column - 1)
+        start = column + where.column - offset
+        end = where.end_column + start - where.column if where.end_column is not None else None
+        return attrs.evolve(where, line=line, column=start, end_column=end)
+
+    def finding(self, finding: Finding) -> Finding:
+        return attrs.evolve(finding, source=self.place(finding.source)) if finding.source else finding
+
+
+def _lines(source: Source) -> tuple[list[tuple[int, str]], _Page, list[Finding]]:
+    """The input as numbered lines (HTML flattened), where they stand in the file, and how it was decoded."""
     data, file = _bytes(source)
     findings = []
     if isinstance(data, bytes):
@@ -474,15 +619,13 @@ def _lines(source: Source) -> tuple[list[tuple[int, str]], str | None, list[Find
             findings.append(RULES["GI520"].finding({"encoding": encoding.upper()}))
     else:
         text = data
-    if _is_html(text):
-        flatten = _Flatten()
-        flatten.feed(text)
-        flatten.close()
-        flatten._flush()
-        raw = flatten.lines
-    else:
-        raw = text.splitlines()
-    return list(enumerate(raw, start=1)), file, findings
+    if not _is_html(text):
+        return list(enumerate(text.splitlines(), start=1)), _Page(file), findings
+    flatten = _Flatten()
+    flatten.feed(text)
+    flatten.close()
+    flatten._flush()
+    return list(enumerate(flatten.lines, start=1)), _Page(file, tuple(flatten.origins)), findings
 
 
 @attrs.frozen
@@ -513,7 +656,7 @@ def _against(layout: Edition, lines: list[tuple[int, str]]) -> _Reading:
     return _Reading(layout, sections, tables)
 
 
-def _cells(reading: _Reading, file: str | None) -> tuple[dict[str, Value], dict[str, SourceLocation], list[Finding]]:
+def _cells(reading: _Reading, page: _Page) -> tuple[dict[str, Value], dict[str, SourceLocation], list[Finding]]:
     """Every cell's value and source, and the findings about tables and tokens."""
     values: dict[str, Value] = {}
     sources: dict[str, SourceLocation] = {}
@@ -526,7 +669,7 @@ def _cells(reading: _Reading, file: str | None) -> tuple[dict[str, Value], dict[
             findings.append(RULES["GI510"].finding({"table": table.heading}, path=table.field, table=table.heading))
         missing = [c for c in cells if c.path not in found.raw]
         if found.raw and missing:
-            last = max(line for _, line in found.raw.values())
+            last = max(where.line or 0 for _, where in found.raw.values())
             named = {"table": table.heading, "missing": len(missing), "line": last}
             where = SourceLocation(line=last)
             findings.append(RULES["GI516"].finding(named, path=table.field, table=table.heading, source=where))
@@ -535,12 +678,12 @@ def _cells(reading: _Reading, file: str | None) -> tuple[dict[str, Value], dict[
             if token is None:
                 values[cell.path] = Decimal(0) if cell.kind == "amount" else 0
                 continue
-            raw, number = token
+            raw, where = token
             reading_, unit = _value(cell, raw)
             values[cell.path] = reading_.value
             if cell.unit_path:
                 values[cell.unit_path] = unit
-            sources[cell.path] = SourceLocation(file=file, line=number)
+            sources[cell.path] = page.place(where)
             note = reading_.note
             if note is None or note is Note.BLANK or (note is Note.TEXT and _PLAIN.fullmatch(raw)):
                 continue  # a plain number in text is simply a number
@@ -574,41 +717,98 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[str, int, list[Finding]]:
     return "", 0, [RULES["GI513"].finding(path="year")]
 
 
-def read_published(source: Source) -> tuple[AnnualReport, list[Finding]]:
+@attrs.frozen
+class _Narrative:
+    """A narrative section's text and the line each of its lines stands on."""
+
+    text: str
+    starts: tuple[tuple[int, int], ...]
+    """(offset in ``text``, line number) of each line."""
+
+    @classmethod
+    def of(cls, lines: list[tuple[int, str]]) -> _Narrative:
+        kept = [(n, t.strip()) for n, t in lines]
+        while kept and not kept[0][1]:
+            kept.pop(0)
+        while kept and not kept[-1][1]:
+            kept.pop()
+        starts, offset = [], 0
+        for number, text in kept:
+            starts.append((offset, number))
+            offset += len(text) + 1
+        return cls("\n".join(t for _, t in kept), tuple(starts))
+
+    def locate(self, offset: int) -> SourceLocation | None:
+        if not self.starts:
+            return None
+        line = self.starts[bisect.bisect_right(self.starts, (offset, 1 << 62)) - 1][1]
+        return SourceLocation(line=line)
+
+
+def _order(reading: _Reading) -> list[Finding]:
+    """GI521 when the sections found stand in another order than the format's."""
+    official = [s.field for s in reading.layout.sections]
+    found = [field for field in reading.sections if field]
+    if found == [f for f in official if f in found]:
+        return []
+    number = {s.field: s.number for s in reading.layout.sections}
+    named = {
+        "found": "、".join(number[f] for f in found),
+        "official": "、".join(number[f] for f in official),
+    }
+    return [RULES["GI521"].finding(named, actual=named["found"], expected=named["official"])]
+
+
+def read_published(source: Source) -> ReadResult:
     """Read a report as published: the text of a web page or PDF, or the page's HTML.
 
     ``source`` is the text itself (``str``), the bytes of a file, a path or a binary
     stream. Returns the report and every finding: how it was decoded, what each table row
     held and what was assumed (with line numbers), narrative figures that contradict the
-    tables, then :func:`govinfo.check`'s findings located at the lines of the text.
+    tables, the narrative rules (:func:`govinfo.check_text`), then :func:`govinfo.check`'s
+    findings located at the lines of the text. It unpacks as ``report, findings``; its
+    ``sources`` say where each value stands (line, columns and the text as written; for
+    HTML, in the page source).
 
     Raises :class:`~govinfo.FileFormatError` for input that is not text and
     :class:`~govinfo.LayoutError` when none of the report's tables is in it.
     """
-    lines, file, findings = _lines(source)
+    lines, page, findings = _lines(source)
     readings = [_against(layout, lines) for layout in EDITIONS.values()]
     best = max(readings, key=lambda r: r.score)  # the first, newest edition wins a tie
     if not any(t.raw for t in best.tables.values()):
         raise LayoutError("文本中没有找到年度报告的任何表格", "none of the report's tables was found in the text")
     if [r.score for r in readings].count(best.score) > 1:
         findings.append(RULES["GI519"].finding({"edition": best.layout.id}, path="edition", actual=best.layout.id))
-    values, sources, cell_findings = _cells(best, file)
+    values, sources, cell_findings = _cells(best, page)
     findings += cell_findings
+    missing = {n.field for n in best.layout.narratives if n.field not in best.sections}
     for narrative in best.layout.narratives:
-        if narrative.field not in best.sections:
+        if narrative.field in missing:
             findings.append(RULES["GI517"].finding({"heading": narrative.heading}, path=narrative.field))
+    findings += _order(best)
     organ, year, said = _metadata(lines)
     findings += said
-    texts = {n.field: "\n".join(t for _, t in best.sections.get(n.field, [])).strip() for n in best.layout.narratives}
-    report = build_report(best.layout.id, values, organ=organ, year=year, **texts)
+    texts = {n.field: _Narrative.of(best.sections.get(n.field, [])) for n in best.layout.narratives}
+    report = build_report(best.layout.id, values, organ=organ, year=year, **{f: t.text for f, t in texts.items()})
     findings += _narrative_findings(best.sections.get("overview", []), values)
-    if file:
-        findings = [
-            attrs.evolve(f, source=attrs.evolve(f.source, file=file)) if f.source and not f.source.file else f
-            for f in findings
-        ]
+    for field, text in texts.items():
+        start = text.locate(0)
+        if start is not None:
+            sources[field] = page.place(attrs.evolve(start, text=_clip(text.text)))
+
+    def locate(field: str, offset: int) -> SourceLocation | None:
+        return texts[field].locate(offset)
+
+    # A missing section is GI517 already; a rule that it is empty would say it twice.
+    findings += [f for f in check_text(report, locate=locate) if f.path not in missing or f.rule_id == "GI110"]
+    findings = [page.finding(f) for f in findings]
     # A rule over cells that were never read (a table cut off) would only repeat GI516.
     checked = [f for f in check(report, sources=sources) if all(p in sources for p in f.cells)]
     if not year:
         checked = [f for f in checked if f.rule_id != "GI010"]  # the year is unknown, not wrong
-    return report, findings + checked
+    return ReadResult(report, findings + checked, sources)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"

@@ -7,6 +7,7 @@ names of the format spec.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import attrs
@@ -77,3 +78,8 @@ class AnnualReport:
                     f"the {cls.__name__} of edition {self.edition}",
                     value,
                 )
+
+
+def organ_key(organ: str) -> str:
+    """The form of an organ name used to pair reports: NFKC, no white space."""
+    return "".join(unicodedata.normalize("NFKC", organ).split())

@@ -3,10 +3,13 @@
 IDs are never renumbered or reused. They are grouped by what they look at:
 
 * ``GI0xx`` — metadata and value domains (any table);
+* ``GI1xx`` — the narrative sections 一、五、六 (:func:`govinfo.check_text`);
 * ``GI3xx`` — table 三; ``GI4xx`` — table 四;
 * ``GI5xx`` — reading: what a reader found, corrected or assumed in a file or text;
 * ``GI6xx`` — two reports of one organ, last year's and this year's (:func:`govinfo.compare`);
-* ``GI7xx`` — totals over many reports (:func:`govinfo.aggregate`).
+* ``GI7xx`` — many reports together: 汇总 (:func:`govinfo.aggregate`), text shared between
+  organs (:func:`govinfo.shared_text`), a parent against its children
+  (:func:`govinfo.compare_hierarchy`).
 
 Message templates name their values (``{actual}``, ``{expected}``, ``{place}`` …); the
 values each rule supplies are listed in ``Rule.values``. Rule families that are regular
@@ -26,7 +29,7 @@ from govinfo.errors import Lang, UnknownNameError
 from govinfo.findings import Finding, Severity
 from govinfo.values import Note
 
-Scope = Literal["report", "reading", "pair", "aggregate"]
+Scope = Literal["report", "narrative", "reading", "pair", "batch", "aggregate"]
 
 
 @attrs.frozen(kw_only=True)
@@ -77,6 +80,7 @@ class Rule:
 
 
 _T3 = "《政府信息公开工作年度报告格式》表三"
+_FORMAT = "《政府信息公开工作年度报告格式》"
 _T4 = "《政府信息公开工作年度报告格式》表四"
 
 RULES: Mapping[str, Rule] = {
@@ -121,6 +125,71 @@ RULES: Mapping[str, Rule] = {
             clause="《政府信息公开条例》第四十九条：各级行政机关报告本机关政府信息公开工作",
             message_zh="报告未填写机关名称。",
             message_en="the report does not name its organ.",
+        ),
+        Rule(
+            id="GI101",
+            severity=Severity.WARNING,
+            scope="narrative",
+            title_zh="“总体情况”部分为空",
+            title_en="Section 一 (overview) is not empty",
+            clause="《政府信息公开条例》第五十条；《政府信息公开工作年度报告格式》一、总体情况",
+            message_zh="报告有文字部分，但“一、总体情况”为空。",
+            message_en="the report has narrative text, but section “一、总体情况” is empty.",
+        ),
+        Rule(
+            id="GI102",
+            severity=Severity.WARNING,
+            scope="narrative",
+            title_zh="“存在的主要问题及改进情况”为空或只写“无”",
+            title_en="Section 五 states problems, not just 无",
+            clause="《政府信息公开条例》第五十条第（四）项：政府信息公开工作存在的主要问题及改进情况",
+            message_zh="“五、存在的主要问题及改进情况”{state}。",
+            message_en="section “五、存在的主要问题及改进情况” {state_en}.",
+        ),
+        Rule(
+            id="GI103",
+            severity=Severity.WARNING,
+            scope="narrative",
+            title_zh="“存在的主要问题及改进情况”没有改进措施",
+            title_en="Section 五 says how the problems are addressed",
+            clause="《政府信息公开条例》第五十条第（四）项：存在的主要问题及改进情况",
+            message_zh="“五、存在的主要问题及改进情况”只写了问题，没有改进措施或改进情况（如“加强”“完善”“下一步”）。"
+            "原文：{quote}",
+            message_en="section “五、存在的主要问题及改进情况” states no improvement (such as 加强, 完善, 下一步). "
+            "The text: {quote}",
+        ),
+        Rule(
+            id="GI104",
+            severity=Severity.WARNING,
+            scope="narrative",
+            title_zh="“其他需要报告的事项”为空",
+            title_en="Section 六 is not empty",
+            clause="《政府信息公开条例》第五十条第（五）项；国办函〔2020〕109号：报告信息处理费收取情况",
+            message_zh="报告有文字部分，但“六、其他需要报告的事项”为空。",
+            message_en="the report has narrative text, but section “六、其他需要报告的事项” is empty.",
+        ),
+        Rule(
+            id="GI105",
+            severity=Severity.WARNING,
+            scope="narrative",
+            title_zh="“其他需要报告的事项”未说明信息处理费",
+            title_en="Section 六 reports the information processing fee",
+            clause="国办函〔2020〕109号《政府信息公开信息处理费管理办法》："
+            "年度报告说明信息处理费收取情况（2021 年度起）",
+            message_zh="{year} 年度报告的“六、其他需要报告的事项”没有说明信息处理费的收取情况。原文：{quote}",
+            message_en="section “六、其他需要报告的事项” of the {year} report does not say whether "
+            "information processing fees were charged. The text: {quote}",
+        ),
+        Rule(
+            id="GI110",
+            severity=Severity.WARNING,
+            scope="narrative",
+            title_zh="正文所述统计年度与报告年度不符",
+            title_en="The year the narrative reports on is the report year",
+            clause="《政府信息公开条例》第四十九条：报告上一年度政府信息公开工作；统计期限为报告年度",
+            message_zh="{year} 年度报告的“{section}”写的是 {stated} 年（“{what}”）。原文：{sentence}",
+            message_en="section “{section}” of the {year} report speaks of {stated} (“{what}”). "
+            "The sentence: {sentence}",
         ),
         Rule(
             id="GI301",
@@ -349,6 +418,28 @@ RULES: Mapping[str, Rule] = {
             message_en="the text is not UTF-8; it was read as {encoding}.",
         ),
         Rule(
+            id="GI521",
+            severity=Severity.WARNING,
+            scope="reading",
+            title_zh="报告各部分顺序与格式不符",
+            title_en="The sections are in the order of the format",
+            clause="《政府信息公开工作年度报告格式》：一至六部分依次排列",
+            message_zh="报告各部分的顺序为 {found}，格式规定为 {official}。",
+            message_en="the sections stand in the order {found}; the format has {official}.",
+        ),
+        Rule(
+            id="GI522",
+            severity=Severity.WARNING,
+            scope="reading",
+            title_zh="一个数被拆成了两个单元格",
+            title_en="A number split over two cells",
+            clause="PDF 转文本时一个单元格中的数字常被拆开；《政府信息公开工作年度报告格式》：每个单元格填写一个数值",
+            message_zh="{where}有 {found} 个数，但表格只有 {cells} 个单元格；把相邻的“{first}”“{second}”"
+            "读作 {joined} 后勾稽关系成立，已按此读取，请核对原文。",
+            message_en="{where_en} has {found} numbers for {cells} cells; reading the adjacent {first!r} {second!r} "
+            "as {joined} makes the totals hold, so it was read that way; check the original.",
+        ),
+        Rule(
             id="GI530",
             severity=Severity.WARNING,
             scope="reading",
@@ -427,6 +518,18 @@ RULES: Mapping[str, Rule] = {
             "editions are not compared with each other.",
         ),
         Rule(
+            id="GI607",
+            severity=Severity.WARNING,
+            scope="pair",
+            title_zh="文字部分与上年报告雷同",
+            title_en="A narrative section is not a copy of last year's",
+            clause="国办公开办函〔2021〕30号：年度报告内容雷同的，予以通报",
+            message_zh="“{section}”有 {percent}% 的文字与上年报告相同（{chars} 字中 {shared} 字）。"
+            "最长的相同段落：{passage}",
+            message_en="{percent}% of section “{section}” is the same text as last year's ({shared} of {chars} "
+            "characters). The longest shared passage: {passage}",
+        ),
+        Rule(
             id="GI701",
             severity=Severity.WARNING,
             scope="aggregate",
@@ -445,6 +548,39 @@ RULES: Mapping[str, Rule] = {
             clause="汇总前逐份检查；有错误的报告经调用方决定是否纳入",
             message_zh="“{organ}”的报告有 {errors} 项错误（{rules}），按要求仍纳入汇总。",
             message_en="the report of “{organ}” has {errors} error(s) ({rules_en}) and was included as asked.",
+        ),
+        Rule(
+            id="GI703",
+            severity=Severity.WARNING,
+            scope="batch",
+            title_zh="文字部分与其他单位的报告雷同",
+            title_en="A narrative section is not shared with another organ's report",
+            clause="国办公开办函〔2021〕30号：年度报告内容雷同的，予以通报",
+            message_zh="“{section}”有 {percent}% 的文字与“{other}”的报告相同（{chars} 字中 {shared} 字）。"
+            "最长的相同段落：{passage}",
+            message_en="{percent}% of section “{section}” is the same text as in the report of “{other}” "
+            "({shared} of {chars} characters). The longest shared passage: {passage}",
+        ),
+        Rule(
+            id="GI704",
+            severity=Severity.ERROR,
+            scope="aggregate",
+            title_zh="上级报告的数据等于下级报告的汇总",
+            title_en="A parent's figure equals the total of its children's",
+            clause="本级报告涵盖全辖区时，其表格数据应等于所辖各单位报告的汇总",
+            message_zh="{place}：“{parent}”的报告为 {actual}，所辖 {children} 个单位的报告合计为 {expected}。",
+            message_en="{place_en}: the report of “{parent}” gives {actual}; its {children} children's reports "
+            "add up to {expected}.",
+        ),
+        Rule(
+            id="GI705",
+            severity=Severity.ERROR,
+            scope="aggregate",
+            title_zh="下级单位没有报告",
+            title_en="Every child organ has a report",
+            clause="《政府信息公开条例》第四十九条：各级行政机关均应报送年度报告",
+            message_zh="“{organ}”没有 {year} 年度报告，上级报告与下级汇总的比较不含该单位。",
+            message_en="“{organ}” has no report for {year}; the parent is compared without it.",
         ),
     )
 }

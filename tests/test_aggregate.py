@@ -87,7 +87,7 @@ def test_the_total_workbook_has_the_breakdown(report: AnnualReport, tmp_path: Pa
     result = govinfo.aggregate(inputs, organ="某区")
     target = tmp_path / "汇总.xlsx"
     govinfo.write_aggregate_xlsx(result, target)
-    assert govinfo.read_xlsx(target) == (result.report, [])
+    assert tuple(govinfo.read_xlsx(target)) == (result.report, [])
     book = openpyxl.load_workbook(target)
     detail = book["分单位明细"]
     assert [c.value for c in detail[1]] == ["表", "行", "列", "路径", "合计", "甲局", "乙局"]

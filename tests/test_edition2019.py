@@ -30,6 +30,7 @@ def trial() -> AnnualReport:
         edition="2019",
         organ="武汉市生态环境局",
         year=2020,
+        overview=base.overview.replace("2024", "2020"),
         proactive=ProactiveDisclosure2019(
             regulations=DocumentsMade(made=0, published=0, total_published=0),
             normative_documents=DocumentsMade(made=2, published=2, total_published=19),
@@ -52,8 +53,8 @@ def test_a_trial_report_is_valid_and_round_trips(trial: AnnualReport) -> None:
     assert govinfo.from_json(govinfo.to_json(trial)) == trial
     buffer = io.BytesIO()
     govinfo.write_xlsx(trial, buffer)
-    assert govinfo.read_xlsx(buffer.getvalue()) == (trial, [])
-    assert govinfo.read_xlsx(buffer.getvalue(), engine="calamine") == (trial, [])
+    assert tuple(govinfo.read_xlsx(buffer.getvalue())) == (trial, [])
+    assert tuple(govinfo.read_xlsx(buffer.getvalue(), engine="calamine")) == (trial, [])
 
 
 def test_the_trial_layout_as_written(trial: AnnualReport) -> None:

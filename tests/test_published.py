@@ -151,8 +151,16 @@ def test_check_findings_point_at_lines() -> None:
     text = text.replace("(七) 总计\t\t211", "(七) 总计\t\t212")
     _, findings = read_published(text)
     by_rule = {f.rule_id: f for f in findings}
-    assert by_rule["GI503"].source == govinfo.SourceLocation(line=29)
-    assert by_rule["GI302"].source == govinfo.SourceLocation(line=66)
+    assert by_rule["GI503"].source == govinfo.SourceLocation(line=29, column=6, end_column=10, text="７，６６１")
+    assert by_rule["GI503"].source.describe() == "第 29 行第 6–10 列"
+    assert by_rule["GI503"].source.describe("en") == "line 29, columns 6–10"
+    # the 总计 column of （七）总计: the 7th value of the line
+    line = text.splitlines()[65]
+    total = by_rule["GI302"].source
+    assert total is not None
+    assert (total.line, total.text) == (66, "212")
+    assert total.column is not None
+    assert line[total.column - 1 : total.end_column] == "212"
 
 
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf\xff\xfe broken", b"\xff\xfe\x00\xd8", "一、总体情况".encode("utf-16")])
@@ -244,3 +252,26 @@ def test_a_row_with_many_extra_values_is_not_searched_exhaustively() -> None:
     (misfit,) = [f for f in findings if f.rule_id == "GI501"]
     assert (misfit.expected, misfit.actual) == (15, 211)
     assert "没有哪种读法" in misfit.message_zh
+
+
+def test_a_number_split_over_two_cells_is_joined_when_only_that_reconciles() -> None:
+    row = "三、本年度办理结果\t(一) 予以公开\t49\t0\t0\t0\t0\t0\t49"
+    text = govinfo.example_text().replace(row, row.replace("\t49\t0", "\t4\t9\t0", 1))
+    report, findings = read_published(text)
+    assert report == govinfo.example()
+    (split,) = [f for f in findings if f.rule_id in ("GI501", "GI522") and f.table and "三" in f.table]
+    assert split.rule_id == "GI522"
+    assert "把相邻的“4”“9”读作 49 后勾稽关系成立" in split.message_zh
+    assert split.source is not None
+    assert split.source.text == "4 9"
+    assert "requests.outcomes.disclosed.natural_person" in split.cells
+
+
+def test_a_split_that_is_not_the_only_reading_is_not_joined() -> None:
+    # … 1 1 11: joining "1","1" and dropping "11" both make the row hold; say so, join nothing
+    row = "四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1"
+    text = govinfo.example_text().replace(row, "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t1\t1\t11")
+    _, findings = read_published(text)
+    shape = [f for f in findings if f.rule_id in ("GI501", "GI522") and f.table and "三" in f.table]
+    assert [f.rule_id for f in shape] == ["GI501"]
+    assert "种读法都能使勾稽关系成立" in shape[0].message_zh

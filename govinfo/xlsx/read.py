@@ -27,7 +27,8 @@ from govinfo.errors import LayoutError
 from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.labels import Match, match, normalize
 from govinfo.layout import Cell, Edition, Grid, Table, join_path
-from govinfo.report import AnnualReport
+from govinfo.narrative import check_text
+from govinfo.provenance import ReadResult
 from govinfo.rules import NOTE_RULES, RULES
 from govinfo.sources import read_bytes
 from govinfo.values import Note, read_cell, read_count
@@ -91,6 +92,11 @@ class _Workbook:
     def source(self, place: Place) -> SourceLocation:
         s, r, c = place
         return SourceLocation(file=self.file, sheet=self.sheets[s].name, cell=f"{get_column_letter(c)}{r}")
+
+    def located(self, place: Place) -> SourceLocation:
+        """The place, with the cell's content as the workbook holds it."""
+        held = self.value(place)
+        return attrs.evolve(self.source(place), text=None if held is None else str(held))
 
     def value(self, place: Place) -> object:
         s, r, c = place
@@ -372,12 +378,22 @@ class _Values:
         return reading.value
 
 
-def _text_after(book: _Workbook, label: str) -> str | int | None:
-    """The value right of a label cell, with the continuation rows below it joined."""
+def _text_place(book: _Workbook, label: str) -> Place | None:
+    """The cell right of a label cell."""
     places = book.exact.get(normalize(label), [])
     if not places:
         return None
     s, r, c = places[0]
+    return s, r, c + 1
+
+
+def _text_after(book: _Workbook, label: str) -> str | int | None:
+    """The value right of a label cell, with the continuation rows below it joined."""
+    place = _text_place(book, label)
+    if place is None:
+        return None
+    s, r, c = place
+    c -= 1
     cells = book.sheets[s].values
     value = cells.get((r, c + 1))
     if not isinstance(value, str):
@@ -411,14 +427,16 @@ def _year(value: str | int | None) -> int | None:
 
 def read_xlsx(
     source: Source, *, engine: Engine = "openpyxl", organ: str | None = None, year: int | None = None
-) -> tuple[AnnualReport, list[Finding]]:
-    """Read an annual report from a workbook: the report, and every finding about it.
+) -> ReadResult:
+    """Read an annual report from a workbook: the report, every finding, and where each value stands.
 
     ``source`` is a path, a binary stream or the bytes of an ``.xlsx`` file. ``engine``
     ``"calamine"`` uses python-calamine (the ``calamine`` extra) for speed; it returns the
     same report and findings. ``organ`` and ``year`` are used when the workbook does not
     say them. The findings are those of reading (what was assumed, corrected or not found)
-    followed by :func:`govinfo.check`'s, each with the sheet and cell of the user's file.
+    followed by :func:`govinfo.check`'s and :func:`govinfo.check_text`'s, each with the sheet
+    and cell of the user's file. It unpacks as ``report, findings``; its ``sources`` give
+    each value's sheet, cell and content as the workbook holds it.
 
     Raises :class:`~govinfo.FileFormatError` for what is not a readable workbook,
     :class:`~govinfo.UnsafeFileError` for a hostile one and :class:`~govinfo.LayoutError`
@@ -454,11 +472,17 @@ def read_xlsx(
         year=found_year or 0,
         **{k: v if isinstance(v, str) else "" for k, v in narratives.items()},
     )
-    sources = {path: book.source(place) for path, place in found.places.items()}
+    sources = {path: book.located(place) for path, place in found.places.items()}
+    labelled = (("organ", ours.ORGAN), ("year", ours.YEAR), *((n.field, n.heading) for n in layout.narratives))
+    for field, label in labelled:
+        place = _text_place(book, label)
+        if place is not None and book.value(place) is not None:
+            sources[field] = book.located(place)
     checked = check(report, sources=sources)
     if found_year is None:
         checked = [f for f in checked if f.rule_id != "GI010"]  # the year is unknown, not wrong
-    return report, findings + checked
+    checked += check_text(report, locate=lambda field, _: sources.get(field))
+    return ReadResult(report, findings + checked, sources)
 
 
 def locations(findings: Iterable[Finding]) -> Mapping[tuple[str, str], list[Finding]]:

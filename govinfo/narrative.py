@@ -1,0 +1,353 @@
+"""The narrative sections 一、五、六: what evaluators check by reading them.
+
+:func:`check_text` applies the GI1xx rules to one report: a section left empty, a section
+五 that says only 无 or states no improvement, a section 六 silent on the information
+processing fee, and a statistical year in the text that is not the report year.
+
+:func:`similarity` measures how much of one text is another's, for 内容雷同: the share of
+the text's characters that lie in a run of :data:`SHINGLE` characters found in the other
+text, and the longest passage the two share. Both are computed in time linear in the
+lengths of the texts (a set of shingles; a suffix automaton for the longest passage), and
+neither splits Chinese into words. Before comparing, white space and punctuation are
+dropped and every digit counts as the same digit, so that a text copied with only its
+figures and years changed still counts as copied. :func:`compare` uses it against last
+year's report (GI607), :func:`shared_text` between the organs of a batch (GI703).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from govinfo.findings import Finding, SourceLocation
+from govinfo.report import AnnualReport, organ_key
+from govinfo.rules import RULES
+
+SECTIONS = {
+    "overview": "一、总体情况",
+    "problems": "五、存在的主要问题及改进情况",
+    "other_matters": "六、其他需要报告的事项",
+}
+"""The narrative fields and their headings."""
+
+SHINGLE = 8
+"""Characters in the runs two texts must share for a character to count as shared."""
+SIMILARITY_THRESHOLD = 0.8
+"""A section with at least this share of its text found in another is reported as 雷同."""
+MIN_SECTION_CHARS = 100
+"""Sections shorter than this (after dropping spaces and punctuation) are not compared: a
+standard sentence such as 本年度没有产生信息公开处理费 repeated every year is not copying."""
+
+Locate = Callable[[str, int], SourceLocation | None]
+"""Where a character of a narrative field stands in the user's file: (field, offset) → place."""
+
+_NIL = frozenset({"无", "暂无", "没有", "无问题", "没有问题", "本年度无", "无相关情况"})
+_IMPROVEMENT = re.compile(
+    r"改进|整改|改正|下一步|今后|将(?:进一步|继续|持续|着力|加强|不断|认真|严格)|加强|加大|完善|提升|提高|推进|强化|"
+    r"落实|优化|规范|健全|深化|创新|拓展|巩固|措施|计划|努力|力争|确保"
+)
+_FEE = re.compile(r"处理费|收费|收取费用|费用")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_STATED_PERIOD = (
+    re.compile(r"统计(?:期限|时限|区间|时段|时间|周期|范围)[^。；;\n]{0,30}"),
+    re.compile(
+        r"(?<![0-9])(?:19|20)[0-9]{2}\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*"
+        r"(?:(?:19|20)[0-9]{2}\s*年\s*)?12\s*月\s*31\s*日"
+    ),
+    re.compile(r"本(?:单位|机关|部门|局|委|办|院|区|县|市|镇|乡|街道|中心|站)\s*(?:19|20)[0-9]{2}\s*年度"),
+    re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*年(?:度)?\s*(?:[^。；;\n]{0,20}?)政府信息公开(?:工作)?年度报告"),
+)
+_SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_QUOTE = 80
+
+
+def _quote(text: str, limit: int = _QUOTE) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
+def _dense(text: str) -> str:
+    """The text without white space and punctuation, as a section's content is judged."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch)[0] not in "PZCS")
+
+
+def _stated_years(report: AnnualReport, field: str, text: str, locate: Locate | None) -> list[Finding]:
+    findings = []
+    section = SECTIONS[field]
+    for sentence in _SENTENCE.finditer(text):
+        for pattern in _STATED_PERIOD:
+            hit = next(
+                (
+                    (match, int(year.group(1)))
+                    for match in pattern.finditer(sentence.group())
+                    for year in _YEAR.finditer(match.group())
+                    if int(year.group(1)) != report.year
+                ),
+                None,
+            )
+            if hit is None:
+                continue
+            match, stated = hit
+            named = {
+                "year": report.year,
+                "section": section,
+                "stated": stated,
+                "what": _quote(match.group(), 40),
+                "sentence": _quote(sentence.group(), 120),
+            }
+            where = locate(field, sentence.start() + match.start()) if locate else None
+            rule = RULES["GI110"]
+            findings.append(rule.finding(named, path=field, expected=report.year, actual=stated, source=where))
+            break
+    return findings
+
+
+def check_text(report: AnnualReport, *, locate: Locate | None = None) -> list[Finding]:
+    """The findings of the narrative rules (GI1xx) on ``report``.
+
+    A report whose three narrative sections are all empty is a data submission (an Excel
+    workbook often carries only the tables) and has none. ``locate`` maps a character of
+    a narrative field to its place in the user's file; readers pass it.
+
+    >>> import attrs, govinfo
+    >>> govinfo.check_text(govinfo.example())
+    []
+    >>> [f.rule_id for f in govinfo.check_text(attrs.evolve(govinfo.example(), problems="无。"))]
+    ['GI102']
+    """
+    texts = {field: getattr(report, field) for field in SECTIONS}
+    if not any(t.strip() for t in texts.values()):
+        return []
+    findings: list[Finding] = []
+    named: dict[str, object]
+
+    def at(field: str) -> SourceLocation | None:
+        return locate(field, 0) if locate else None
+
+    if not _dense(texts["overview"]):
+        findings.append(RULES["GI101"].finding(path="overview", source=at("overview")))
+    problems = _dense(texts["problems"])
+    if not problems or problems in _NIL:
+        state = ("为空", "is empty") if not problems else (f"只写了“{problems}”", f"says only “{problems}”")
+        named = {"state": state[0], "state_en": state[1]}
+        findings.append(RULES["GI102"].finding(named, path="problems", actual=problems, source=at("problems")))
+    elif not _IMPROVEMENT.search(texts["problems"]):
+        named = {"quote": _quote(texts["problems"])}
+        findings.append(RULES["GI103"].finding(named, path="problems", source=at("problems")))
+    other = _dense(texts["other_matters"])
+    if not other:
+        findings.append(RULES["GI104"].finding(path="other_matters", source=at("other_matters")))
+    elif report.year >= 2021 and not _FEE.search(texts["other_matters"]):
+        named = {"year": report.year, "quote": _quote(texts["other_matters"])}
+        findings.append(RULES["GI105"].finding(named, path="other_matters", source=at("other_matters")))
+    if report.year:
+        for field, text in texts.items():
+            findings += _stated_years(report, field, text, locate)
+    return findings
+
+
+# ----- similarity ----------------------------------------------------------------------
+
+
+@attrs.frozen
+class Similarity:
+    """How much of a text is found in another."""
+
+    ratio: float
+    """The share of the text's characters (spaces and punctuation dropped) found in the other."""
+    shared: int
+    """How many of its characters are found in the other."""
+    chars: int
+    """How many characters it has (spaces and punctuation dropped)."""
+    passage: str
+    """The longest passage the two share, as the text writes it."""
+
+    @property
+    def percent(self) -> int:
+        """``ratio`` as a whole percentage, rounded down."""
+        return int(self.ratio * 100)
+
+
+@attrs.frozen
+class _Text:
+    """A text prepared for comparison: its comparable characters and where each stands."""
+
+    original: str
+    chars: str
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        chars, offsets = [], []
+        for i, ch in enumerate(text):
+            form = unicodedata.normalize("NFKC", ch)
+            for c in form:
+                if unicodedata.category(c)[0] in "PZCS":
+                    continue
+                chars.append("0" if c.isdigit() else c)
+                offsets.append(i)
+        return cls(text, "".join(chars), tuple(offsets))
+
+    def shingles(self) -> set[str]:
+        s = self.chars
+        return {s[i : i + SHINGLE] for i in range(len(s) - SHINGLE + 1)}
+
+    def passage(self, start: int, length: int) -> str:
+        if not length:
+            return ""
+        return _quote(self.original[self.offsets[start] : self.offsets[start + length - 1] + 1])
+
+
+def _covered(text: _Text, grams: set[str]) -> int:
+    """How many characters of ``text`` lie in a shingle found in ``grams``."""
+    s, covered, end = text.chars, 0, 0
+    for i in range(len(s) - SHINGLE + 1):
+        if s[i : i + SHINGLE] in grams:
+            covered += i + SHINGLE - max(end, i)
+            end = i + SHINGLE
+    return covered
+
+
+def _longest_common(a: str, b: str) -> tuple[int, int]:
+    """The longest substring of ``b`` that is also in ``a``: (start in ``b``, length).
+
+    A suffix automaton of ``a``, walked with ``b``: linear in ``len(a) + len(b)``.
+    """
+    link, length, edges = [-1], [0], [dict[str, int]()]
+    last = 0
+    for ch in a:
+        cur = len(length)
+        length.append(length[last] + 1)
+        link.append(-1)
+        edges.append({})
+        p = last
+        while p != -1 and ch not in edges[p]:
+            edges[p][ch] = cur
+            p = link[p]
+        if p == -1:
+            link[cur] = 0
+        else:
+            q = edges[p][ch]
+            if length[p] + 1 == length[q]:
+                link[cur] = q
+            else:
+                clone = len(length)
+                length.append(length[p] + 1)
+                link.append(link[q])
+                edges.append(dict(edges[q]))
+                while p != -1 and edges[p].get(ch) == q:
+                    edges[p][ch] = clone
+                    p = link[p]
+                link[q] = clone
+                link[cur] = clone
+        last = cur
+    state, run, best = 0, 0, (0, 0)
+    for i, ch in enumerate(b):
+        while state and ch not in edges[state]:
+            state = link[state]
+            run = length[state]
+        if ch in edges[state]:
+            state = edges[state][ch]
+            run += 1
+        else:
+            run = 0
+        if run > best[1]:
+            best = (i - run + 1, run)
+    return best
+
+
+def _similarity(other: _Text, text: _Text, grams: set[str] | None = None) -> Similarity:
+    chars = len(text.chars)
+    shared = _covered(text, grams if grams is not None else other.shingles())
+    start, length = _longest_common(other.chars, text.chars)
+    return Similarity(shared / chars if chars else 0.0, shared, chars, text.passage(start, length))
+
+
+def similarity(other: str, text: str) -> Similarity:
+    """How much of ``text`` is found in ``other`` (spaces, punctuation and digit values ignored).
+
+    >>> s = similarity("今年我局共受理申请12件，全部按时答复。", "今年我局共受理申请15件，全部按时答复。")
+    >>> s.ratio, s.passage
+    (1.0, '今年我局共受理申请15件，全部按时答复')
+    """
+    return _similarity(_Text.of(other), _Text.of(text))
+
+
+def _copied(rule_id: str, field: str, found: Similarity, where: SourceLocation | None, **extra: object) -> Finding:
+    named = {
+        "section": SECTIONS[field],
+        "percent": found.percent,
+        "shared": found.shared,
+        "chars": found.chars,
+        "passage": found.passage,
+        **extra,
+    }
+    return RULES[rule_id].finding(
+        named, path=field, actual=f"{found.ratio:.3f}", expected=f"<{SIMILARITY_THRESHOLD}", source=where
+    )
+
+
+def compare_text(
+    previous: AnnualReport, current: AnnualReport, *, threshold: float = SIMILARITY_THRESHOLD
+) -> list[Finding]:
+    """GI607 for each narrative section of ``current`` that is mostly last year's text."""
+    findings = []
+    for field in SECTIONS:
+        text = _Text.of(getattr(current, field))
+        if len(text.chars) < MIN_SECTION_CHARS:
+            continue
+        found = _similarity(_Text.of(getattr(previous, field)), text)
+        if found.ratio >= threshold:
+            findings.append(_copied("GI607", field, found, None))
+    return findings
+
+
+_SAMPLE = 4
+"""One shingle in this many (chosen by a hash of its text) indexes the batch."""
+
+
+def shared_text(reports: Sequence[AnnualReport], *, threshold: float = SIMILARITY_THRESHOLD) -> list[list[Finding]]:
+    """For each report of a batch, GI703 for each narrative section mostly found in another organ's.
+
+    The result runs parallel to ``reports``. Each section is compared with the report
+    whose same section shares most of it; reports of the same organ are not compared with
+    each other (last year's is :func:`compare`'s job). Candidates come from an index of a
+    sample of the shingles, so the cost grows with the total length of the texts (and
+    with the number of organs that share the same passages), not with every pair.
+
+    >>> import attrs, govinfo
+    >>> a = govinfo.example()
+    >>> b = attrs.evolve(a, organ="平顶山市卫东区人民政府")
+    >>> [[f.rule_id for f in found] for found in govinfo.shared_text([a, b])]
+    [['GI703', 'GI703'], ['GI703', 'GI703']]
+    """
+    results: list[list[Finding]] = [[] for _ in reports]
+    keys = [organ_key(r.organ) for r in reports]
+    for field in SECTIONS:
+        texts = {i: _Text.of(getattr(r, field)) for i, r in enumerate(reports)}
+        texts = {i: t for i, t in texts.items() if len(t.chars) >= MIN_SECTION_CHARS}
+        grams = {i: t.shingles() for i, t in texts.items()}
+        index: defaultdict[str, list[int]] = defaultdict(list)
+        for i, own in grams.items():
+            for gram in own:
+                if zlib.crc32(gram.encode()) % _SAMPLE == 0:
+                    index[gram].append(i)
+        for i, text in texts.items():
+            votes: Counter[int] = Counter()
+            for gram in grams[i]:
+                if zlib.crc32(gram.encode()) % _SAMPLE == 0:
+                    votes.update(j for j in index[gram] if keys[j] != keys[i])
+            best: tuple[Similarity, int] | None = None
+            for j, _ in votes.most_common(3):
+                found = _similarity(texts[j], text, grams[j])
+                if best is None or found.ratio > best[0].ratio:
+                    best = (found, j)
+            if best is not None and best[0].ratio >= threshold:
+                found, j = best
+                results[i].append(_copied("GI703", field, found, None, other=reports[j].organ))
+    return results

@@ -1,0 +1,242 @@
+"""Findings that stay reviewed: fingerprints and the review file.
+
+A finding's :func:`fingerprint` has two parts. The ``key`` names the finding — rule,
+organ, year, path and coordinate (and which one of several alike) — and stays the same
+when the report is corrected or re-read from another file. The ``values`` digest covers
+what the finding is about: its expected and actual values, the values of every cell it
+involves, and the text of the narrative section it quotes. An office accepts or dismisses
+a finding once, in a :class:`Reviews` file; when the report is checked again the decision
+holds while the values are unchanged, and the finding is shown again once they change.
+
+The file is JSON (``{"format": "govinfo-review", "version": 1, "findings": {key: entry}}``),
+kept readable so that it can be read, diffed and archived alongside the reports; it is
+rewritten atomically and no entry is ever dropped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
+from govinfo.cells import attrs_get
+from govinfo.errors import FileFormatError, GovinfoError, UnknownNameError
+from govinfo.findings import Finding
+from govinfo.report import AnnualReport, organ_key
+
+Decision = Literal["pending", "accepted", "dismissed"]
+"""``pending`` (seen, not decided), ``accepted`` (it holds and is explained) or ``dismissed`` (it is wrong)."""
+Status = Literal["new", "pending", "accepted", "dismissed", "changed"]
+"""A finding against the review file: never seen, its decision, or ``changed`` since it was decided."""
+
+FORMAT = "govinfo-review"
+VERSION = 1
+_NARRATIVES = ("overview", "problems", "other_matters")
+
+
+@attrs.frozen
+class Fingerprint:
+    """A finding's stable identity (``key``) and a digest of the values it is about (``values``)."""
+
+    key: str
+    values: str
+
+
+def _digest(parts: Iterable[object], size: int) -> str:
+    text = json.dumps([str(p) for p in parts], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]
+
+
+def _identity(finding: Finding, report: AnnualReport) -> list[object]:
+    return [
+        finding.rule_id,
+        organ_key(report.organ),
+        report.year,
+        finding.path,
+        finding.table,
+        finding.row,
+        finding.column,
+    ]
+
+
+def _involved(finding: Finding, report: AnnualReport) -> list[object]:
+    values: list[object] = [finding.expected, finding.actual]
+    for path in finding.cells:
+        try:
+            values.append(attrs_get(report, path))
+        except AttributeError:
+            values.append(None)
+    if finding.path in _NARRATIVES:
+        values.append(getattr(report, finding.path))
+    return values
+
+
+def fingerprints(findings: Iterable[Finding], report: AnnualReport) -> list[Fingerprint]:
+    """The fingerprint of each of ``report``'s findings, in order.
+
+    Findings alike in rule, path and coordinate are told apart by their order
+    (``…#2``), which the rules keep stable.
+
+    >>> import attrs, govinfo
+    >>> broken = govinfo.replace_cells(govinfo.example(), {"requests.received.total": 213})
+    >>> [len(f.key) for f in govinfo.fingerprints(govinfo.check(broken), broken)]
+    [16, 16]
+    """
+    seen: Counter[str] = Counter()
+    made = []
+    for finding in findings:
+        key = _digest(_identity(finding, report), 16)
+        seen[key] += 1
+        if seen[key] > 1:
+            key = f"{key}#{seen[key]}"
+        made.append(Fingerprint(key, _digest(_involved(finding, report), 16)))
+    return made
+
+
+def fingerprint(finding: Finding, report: AnnualReport) -> Fingerprint:
+    """The fingerprint of one finding of ``report`` (see :func:`fingerprints` for several alike)."""
+    return fingerprints([finding], report)[0]
+
+
+@attrs.frozen
+class Review:
+    """What the review file records about one finding."""
+
+    key: str
+    values: str
+    """The digest of the values when it was decided (while pending, when last seen)."""
+    rule: str
+    organ: str
+    year: int
+    path: str | None
+    message: str
+    decision: Decision = "pending"
+    by: str = ""
+    reason: str = ""
+    at: str = ""
+    """When it was decided (ISO 8601), or first seen while pending."""
+    latest: str = ""
+    """The digest of the values when the finding was last seen."""
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
+
+
+def _bad(file: str, zh: str, en: str) -> FileFormatError:
+    return FileFormatError(f"审核记录文件 {file} {zh}", f"the review file {file} {en}")
+
+
+@attrs.define
+class Reviews:
+    """The decisions an office has taken on findings, by fingerprint key."""
+
+    entries: dict[str, Review] = attrs.field(factory=dict)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Reviews:
+        """The reviews in ``path``; none if the file does not exist yet.
+
+        Raises :class:`~govinfo.FileFormatError` for a file that is not a review file.
+        """
+        file = Path(path)
+        if not file.exists():
+            return cls()
+        try:
+            data = json.loads(file.read_bytes())
+        except (OSError, ValueError) as error:
+            raise _bad(
+                str(file), f"无法读取或不是有效的 JSON（{error}）", f"cannot be read as JSON ({error})"
+            ) from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), dict):
+            raise _bad(str(file), "不是 govinfo 审核记录", "is not a govinfo review file")
+        if data.get("version") != VERSION:
+            raise _bad(
+                str(file),
+                f"的版本 {data.get('version')!r} 不受支持",
+                f"has unsupported version {data.get('version')!r}",
+            )
+        entries = {}
+        names = {a.name for a in attrs.fields(Review)}
+        for key, entry in data["findings"].items():
+            if not isinstance(entry, dict) or set(entry) - names or entry.get("decision") not in Decision.__args__:  # type: ignore[attr-defined]
+                raise _bad(str(file), f"中“{key}”的记录无效", f"holds an invalid entry for {key!r}")
+            try:
+                entries[key] = Review(key=key, **{k: v for k, v in entry.items() if k != "key"})
+            except TypeError:
+                raise _bad(str(file), f"中“{key}”的记录不完整", f"holds an incomplete entry for {key!r}") from None
+        return cls(entries)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the reviews to ``path`` atomically (a crash leaves the old file whole)."""
+        file = Path(path)
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "findings": {
+                key: {k: v for k, v in attrs.asdict(review).items() if k != "key"}
+                for key, review in sorted(self.entries.items())
+            },
+        }
+        temp = file.with_name(f".{file.name}.govinfo-tmp")
+        try:
+            temp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            temp.replace(file)
+        except OSError as error:
+            temp.unlink(missing_ok=True)
+            raise GovinfoError(
+                f"无法写入审核记录文件 {file}：{error.strerror}",
+                f"cannot write the review file {file}: {error.strerror}",
+            ) from None
+
+    def status(self, print_: Fingerprint) -> Status:
+        """How a finding with this fingerprint stands in the reviews."""
+        review = self.entries.get(print_.key)
+        if review is None:
+            return "new"
+        if review.decision != "pending" and review.values != print_.values:
+            return "changed"
+        return review.decision
+
+    def record(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> None:
+        """Note a finding as seen: a new one as pending; a decision is never changed here."""
+        review = self.entries.get(print_.key)
+        if review is None:
+            self.entries[print_.key] = Review(
+                key=print_.key,
+                values=print_.values,
+                rule=finding.rule_id,
+                organ=report.organ,
+                year=report.year,
+                path=finding.path,
+                message=finding.message_zh,
+                at=_now(),
+                latest=print_.values,
+            )
+        elif review.decision == "pending":
+            self.entries[print_.key] = attrs.evolve(
+                review, values=print_.values, latest=print_.values, message=finding.message_zh
+            )
+        else:
+            self.entries[print_.key] = attrs.evolve(review, latest=print_.values)
+
+    def decide(self, key: str, decision: Decision, *, by: str, reason: str = "") -> Review:
+        """Record a decision on the finding whose key is ``key`` or starts with it.
+
+        Raises :class:`~govinfo.UnknownNameError` when no key, or more than one, matches.
+        """
+        matches = [k for k in self.entries if k == key] or [k for k in self.entries if k.startswith(key)]
+        if len(matches) != 1:
+            raise UnknownNameError("审核记录", "review", key, sorted(matches))
+        review = self.entries[matches[0]]
+        values = review.latest or review.values  # what the office saw when it decided
+        review = attrs.evolve(review, values=values, decision=decision, by=by, reason=reason, at=_now())
+        self.entries[review.key] = review
+        return review

@@ -1,0 +1,193 @@
+"""Fingerprints, the review file, ``govinfo check --review``, ``review`` and ``explain``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+
+import govinfo
+from govinfo import Reviews
+from govinfo.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def broken(total: int = 213) -> govinfo.AnnualReport:
+    return govinfo.replace_cells(govinfo.example(), {"requests.received.total": total})
+
+
+def test_a_fingerprint_keeps_its_key_when_the_values_change() -> None:
+    once, twice = broken(213), broken(214)
+    (a, b), (c, d) = govinfo.fingerprints(govinfo.check(once), once), govinfo.fingerprints(govinfo.check(twice), twice)
+    assert (a.key, b.key) == (c.key, d.key)
+    assert a.key != b.key  # GI301 and GI303 of the same cell
+    assert (a.values, b.values) != (c.values, d.values)
+    again = govinfo.fingerprints(govinfo.check(once), once)
+    assert [a, b] == again  # stable across runs
+
+
+def test_the_key_names_organ_and_year() -> None:
+    report = broken()
+    (finding, _) = govinfo.check(report)
+    keys = {
+        govinfo.fingerprint(finding, r).key
+        for r in (report, attrs.evolve(report, organ="别的区"), attrs.evolve(report, year=2025))
+    }
+    assert len(keys) == 3
+    assert govinfo.fingerprint(finding, attrs.evolve(report, organ=" 湛河区人民政府 ")).key in keys
+
+
+def test_findings_alike_are_told_apart_by_order() -> None:
+    report = attrs.evolve(govinfo.example(), year=2025)  # two sentences name 2024
+    prints = govinfo.fingerprints(govinfo.check_text(report), report)
+    assert prints[1].key == prints[0].key + "#2"
+
+
+def test_the_review_cycle(tmp_path: Path) -> None:
+    file = tmp_path / "审核.json"
+    report = broken()
+    findings = govinfo.check(report)
+    reviews = Reviews.load(file)
+    prints = govinfo.fingerprints(findings, report)
+    assert [reviews.status(p) for p in prints] == ["new", "new"]
+    for finding, print_ in zip(findings, prints, strict=True):
+        reviews.record(finding, report, print_)
+    reviews.decide(prints[0].key[:6], "accepted", by="张三", reason="已电话核实")
+    reviews.save(file)
+    again = Reviews.load(file)
+    assert [again.status(p) for p in prints] == ["accepted", "pending"]
+    assert again.entries[prints[0].key].by == "张三"
+    changed = broken(215)
+    later = govinfo.fingerprints(govinfo.check(changed), changed)
+    assert [again.status(p) for p in later] == ["changed", "pending"]
+    for finding, print_ in zip(govinfo.check(changed), later, strict=True):
+        again.record(finding, changed, print_)
+    assert again.entries[prints[0].key].decision == "accepted"  # re-running never loses a review
+    again.decide(prints[0].key, "accepted", by="李四")
+    assert again.status(later[0]) == "accepted"
+
+
+def test_deciding_needs_one_matching_key(tmp_path: Path) -> None:
+    reviews = Reviews()
+    with pytest.raises(govinfo.UnknownNameError, match="未知的审核记录"):
+        reviews.decide("abc", "accepted", by="张三")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{", "不是有效的 JSON"),
+        (b"[]", "不是 govinfo 审核记录"),
+        (b'{"format": "govinfo-review", "version": 9, "findings": {}}', "版本 9 不受支持"),
+        (b'{"format": "govinfo-review", "version": 1, "findings": {"k": {"decision": "maybe"}}}', "记录无效"),
+        (b'{"format": "govinfo-review", "version": 1, "findings": {"k": {"decision": "accepted"}}}', "记录不完整"),
+    ],
+)
+def test_a_bad_review_file_is_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
+    file = tmp_path / "r.json"
+    file.write_bytes(content)
+    with pytest.raises(govinfo.FileFormatError, match=message):
+        Reviews.load(file)
+
+
+def test_check_review_hides_accepted_and_shows_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report_file, review = tmp_path / "某区.json", tmp_path / "审核.json"
+    report_file.write_text(govinfo.to_json(broken()), encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(report_file), "--review", str(review))
+    assert status == 1
+    keys = list(json.loads(review.read_text("utf-8"))["findings"])
+    assert len(keys) == 2
+    assert f"[{keys[0][:8]}]" in out or f"[{keys[1][:8]}]" in out
+    status, _, err = run(capsys, "review", str(review), "accept", *(k[:8] for k in keys), "--by", "张三")
+    assert status == 0
+    assert "已接受" in err
+    status, out, _ = run(capsys, "check", str(report_file), "--review", str(review))
+    assert status == 0
+    assert "已审核、未显示 2 项" in out
+    status, out, _ = run(capsys, "check", str(report_file), "--review", str(review), "--format", "json")
+    assert {json.loads(line)["review"]["status"] for line in out.splitlines()} == {"accepted"}
+    report_file.write_text(govinfo.to_json(broken(220)), encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(report_file), "--review", str(review))
+    assert status == 1
+    assert out.count("（审核后数值已变化）") == 2
+    status, out, _ = run(capsys, "review", str(review))
+    assert out.count("已接受") == 2
+    assert "张三" in out
+
+
+def test_review_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    review = tmp_path / "审核.json"
+    status, _, err = run(capsys, "review", str(review), "accept", "abc")
+    assert status == 2
+    assert "--by" in err
+    status, _, err = run(capsys, "review", str(review), "accept", "abc", "--by", "张三")
+    assert status == 2
+    assert "未知的审核记录“abc”" in err
+    review.write_text("[]", encoding="utf-8")
+    status, _, err = run(capsys, "check", "--review", str(review), str(review))
+    assert status == 2
+    assert "不是 govinfo 审核记录" in err
+
+
+def test_explain_a_value_of_published_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "年报.txt"
+    text.write_text(govinfo.example_text().replace("行政许可\t7661", "行政许可\t７６６１"), encoding="utf-8")
+    status, out, _ = run(capsys, "explain", str(text), "proactive.licensing.decisions")
+    assert status == 0
+    assert out.splitlines()[:3] == [
+        "proactive.licensing.decisions = 7661",
+        "表格位置：表二“第二十条第（五）项／行政许可”行“本年处理决定数量”列",
+        "来源：年报.txt:第 29 行第 6–9 列（原文“７６６１”）",
+    ]
+    assert "（原文“７６６１”）" in out
+    assert "【７６６１】" in out
+    assert "GI503" in out
+
+
+def test_explain_a_value_of_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "某区.xlsx"
+    govinfo.write_xlsx(broken(), book)
+    status, out, _ = run(capsys, "explain", str(book), "requests.received.total", "--lang", "en")
+    assert status == 1
+    assert "requests.received.total = 213" in out
+    assert "source: 某区.xlsx:表三!" in out
+    assert "(as written: '213')" in out
+    assert "【" in out
+    assert "GI301" in out
+    status, out, _ = run(capsys, "explain", str(book), "overview")
+    assert status == 0
+    status, _, err = run(capsys, "explain", str(book), "requests.nothing")
+    assert status == 2
+    assert "未知" in err
+
+
+def test_explain_a_value_of_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "某区.json"
+    file.write_text(govinfo.to_json(govinfo.example()), encoding="utf-8")
+    status, out, _ = run(capsys, "explain", str(file), "proactive.fees.amount")
+    assert status == 0
+    assert "来源：文件中没有该值" in out
+    assert "没有涉及该值的问题" in out
+
+
+def test_explain_in_html_points_at_the_page_source() -> None:
+    page = (
+        "<html><body>\n<p>一、总体情况</p>\n<table>\n<tr><td>三、收到和处理政府信息公开申请情况</td></tr>\n"
+        "<tr>\n  <td>一、本年新收政府信息公开申请数量</td><td>3</td><td>0</td><td>0</td><td>0</td><td>0</td>"
+        "<td>0</td><td>3</td></tr>\n</table></body></html>"
+    )
+    result = govinfo.read_published(page)
+    found = govinfo.explain(result, "requests.received.total")
+    assert found.value == 3
+    assert found.source is not None
+    assert found.source.line == 6
+    line = page.splitlines()[5]
+    assert found.source.column is not None
+    assert line[found.source.column - 1] == "3"
