@@ -5,7 +5,7 @@ implementation detail unless its own docstring says otherwise (:mod:`govinfo.lay
 :mod:`govinfo.rules` and :mod:`govinfo.strategies` are public).
 """
 
-from govinfo.aggregate import Aggregate, Exclusion, aggregate
+from govinfo.aggregate import Aggregate, Exclusion, aggregate, compare_hierarchy
 from govinfo.appeals import AppealCounts, Appeals
 from govinfo.cells import build_report, cell_values, get_cell, replace_cells
 from govinfo.consistency import check, validate
@@ -102,6 +102,7 @@ __all__ = [
     "check",
     "check_text",
     "compare",
+    "compare_hierarchy",
     "edition",
     "edition_ids",
     "example",

@@ -1,4 +1,5 @@
-"""汇总: one report totalling many organs' reports of one year (:func:`aggregate`).
+"""汇总: one report totalling many organs' reports of one year (:func:`aggregate`), and a
+parent's report checked against its children's (:func:`compare_hierarchy`).
 
 Every count of the result is the sum over the inputs and the 万元 amount their exact
 decimal sum; narratives are not summed. Each input is checked first, and the result
@@ -8,14 +9,14 @@ records which organs contributed and which were left out, and why.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from govinfo.cells import attrs_get as get_field
 from govinfo.cells import build_report
-from govinfo.consistency import _compile, check, findings_of
+from govinfo.consistency import _compile, cell_finding, check, findings_of
 from govinfo.errors import AggregationError
 from govinfo.findings import Finding, Severity, Value
 from govinfo.layout import Cell
@@ -140,3 +141,56 @@ def aggregate(reports: Iterable[AnnualReport], *, organ: str, include_invalid: b
     totals |= _units(compiled.cells, included)
     total = build_report(first.edition, totals, organ=organ, year=first.year)
     return Aggregate(total, notes + check(total), tuple(included), tuple(excluded))
+
+
+def compare_hierarchy(
+    parent: AnnualReport,
+    children: Mapping[str, AnnualReport | None] | Iterable[AnnualReport],
+    *,
+    severity: Severity = Severity.ERROR,
+) -> list[Finding]:
+    """A parent report covering its whole area against the 汇总 of its children's reports.
+
+    ``children`` are the reports of the organs under ``parent``, or a mapping from each
+    organ that should have reported to its report, ``None`` where it has none: each of
+    those is named (GI705) and the others are compared without it. Every cell of the
+    parent that differs from the children's sum is a finding (GI704), located in the
+    printed table. ``severity`` is the caller's policy for both rules (the catalog's
+    default is an error). Children's reports are summed as they are, errors included:
+    the question is whether the parent's figures are their total. Mixed years or editions,
+    the same organ twice, or no child report at all raise :class:`~govinfo.AggregationError`.
+
+    >>> import attrs, govinfo
+    >>> county = govinfo.replace_cells(govinfo.example(), {"requests.received.natural_person": 211})
+    >>> townships = {"甲镇": govinfo.example(), "乙乡": None}
+    >>> [(f.rule_id, f.path) for f in govinfo.compare_hierarchy(county, townships)]
+    [('GI705', 'organ'), ('GI704', 'requests.received.natural_person')]
+    """
+    named = dict(children) if isinstance(children, Mapping) else {r.organ: r for r in children}
+    missing = [organ for organ, report in named.items() if report is None]
+    given = [report for report in named.values() if report is not None]
+    _refuse(given)
+    if (parent.year, parent.edition) != (given[0].year, given[0].edition):
+        raise AggregationError(
+            f"上级报告为 {parent.year} 年度（{parent.edition} 版格式），下级报告为 {given[0].year} 年度"
+            f"（{given[0].edition} 版格式），不能比较",
+            f"the parent's report is for {parent.year} (edition {parent.edition}), its children's for "
+            f"{given[0].year} (edition {given[0].edition}): they cannot be compared",
+        )
+    findings = [
+        attrs.evolve(
+            RULES["GI705"].finding({"organ": organ, "year": parent.year}, path="organ", actual=organ),
+            severity=severity,
+        )
+        for organ in missing
+    ]
+    compiled = _compile(parent.edition)
+    _units(compiled.cells, given)
+    sums = [sum(column) for column in zip(*(compiled.values(r) for r in given), strict=True)]
+    for cell, own, total in zip(compiled.cells, compiled.values(parent), sums, strict=True):
+        if own != total:
+            found = cell_finding(
+                RULES["GI704"], cell, actual=own, expected=total, parent=parent.organ, children=len(given)
+            )
+            findings.append(attrs.evolve(found, severity=severity))
+    return findings

@@ -404,6 +404,41 @@ def _aggregate(args: argparse.Namespace) -> int:
     return out.close()
 
 
+def _members(path: str) -> list[str]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise GovinfoError(
+            f"无法读取单位名单 {path}（应为 UTF-8 文本，每行一个单位）：{error}",
+            f"cannot read the list of organs {path} (UTF-8 text, one organ a line): {error}",
+        ) from None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _hierarchy(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    children: list[AnnualReport] = []
+    try:
+        parent = _open(Path(args.parent)).report
+        for path in _expand(args.children):
+            try:
+                children.append(_open(path).report)
+            except GovinfoError as error:
+                out.failed(str(path), error)
+        named: dict[str, AnnualReport | None] = {r.organ: r for r in children}
+        if args.members:
+            found = {organ_key(r.organ): r for r in children}
+            listed = {organ: found.get(organ_key(organ)) for organ in _members(args.members)}
+            named = listed | {r.organ: r for r in children if organ_key(r.organ) not in map(organ_key, listed)}
+        severity = Severity.WARNING if args.warn else Severity.ERROR
+        findings = govinfo.compare_hierarchy(parent, named, severity=severity)
+    except GovinfoError as error:
+        out.failed(args.parent, error)
+        return out.close()
+    out.report(args.parent, parent, findings)
+    return out.close()
+
+
 def _say(lang: Lang, zh: str, en: str) -> None:
     print(en if lang == "en" else zh, file=sys.stderr)
 
@@ -708,7 +743,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``explain``, ``review`` and ``rules``: following one value, deciding on findings, the catalog."""
+    """``hierarchy``, ``explain``, ``review`` and ``rules``."""
+    tree = commands.add_parser(
+        "hierarchy",
+        help="上级报告与下级汇总比较 a parent against its children",
+        description="本级报告涵盖全辖区时，逐个单元格比较本级报告与所辖各单位报告的汇总，并列出没有报告的单位。",
+        epilog="示例 example:  govinfo hierarchy 全县.xlsx 各乡镇/ --members 乡镇名单.txt",
+    )
+    tree.add_argument("parent", metavar="PARENT", help="上级（本级）报告 the parent's report")
+    tree.add_argument("children", nargs="+", metavar="CHILD", help="下级报告（文件或文件夹） the children's reports")
+    tree.add_argument("--members", metavar="LIST.txt", help="应报送的单位名单（每行一个） organs that should report")
+    tree.add_argument("--warn", action="store_true", help="不一致时只作警告 report differences as warnings")
+    _options(tree)
+    tree.set_defaults(run=_hierarchy)
+
     why = commands.add_parser(
         "explain",
         help="说明一个数的来源 explain one value",

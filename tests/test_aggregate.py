@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import AnnualReport
+from govinfo.cli import main
 from govinfo.strategies import reports
 
 
@@ -147,3 +148,66 @@ def test_aggregate_unpacks_and_keeps_its_inputs(report: AnnualReport) -> None:
     assert total is result.report
     assert findings is result.findings
     assert result.inputs == (report,)
+
+
+# ----- compare_hierarchy ------------------------------------------------------------------
+
+
+def test_a_parent_that_is_the_total_of_its_children_has_no_findings() -> None:
+    children = organs(govinfo.example(), "甲镇", "乙乡", "丙街道")
+    parent = attrs.evolve(govinfo.aggregate(children, organ="某县").report, overview="全县情况")
+    assert govinfo.compare_hierarchy(parent, children) == []
+
+
+@given(st.lists(reports(years=st.just(2024)), min_size=1, max_size=4), st.integers(min_value=1, max_value=5))
+def test_each_cell_that_differs_from_the_total_is_named(given_reports: list[AnnualReport], delta: int) -> None:
+    children = [attrs.evolve(r, organ=f"单位{i}") for i, r in enumerate(given_reports)]
+    parent = govinfo.aggregate(children, organ="某县").report
+    path = "requests.outcomes.disclosed.commercial"
+    changed = govinfo.replace_cells(parent, {path: govinfo.get_cell(parent, path) + delta})  # type: ignore[operator]
+    (finding,) = govinfo.compare_hierarchy(changed, children)
+    assert (finding.rule_id, finding.path, finding.actual - finding.expected) == ("GI704", path, delta)  # type: ignore[operator]
+    assert finding.message_zh.startswith(
+        "表三“三、本年度办理结果／（一）予以公开”行“申请人情况／法人或其他组织／商业企业”列："
+    )
+    assert f"所辖 {len(children)} 个单位的报告合计为 {finding.expected}" in finding.message_zh
+
+
+def test_children_without_a_report_are_named_and_policy_sets_the_severity() -> None:
+    base = govinfo.example()
+    parent = govinfo.replace_cells(base, {"proactive.fees.amount": Decimal("1.5")})
+    found = govinfo.compare_hierarchy(parent, {"甲镇": base, "乙乡": None}, severity=govinfo.Severity.WARNING)
+    assert [(f.rule_id, f.severity.value) for f in found] == [("GI705", "warning"), ("GI704", "warning")]
+    assert found[0].message_zh == "“乙乡”没有 2024 年度报告，上级报告与下级汇总的比较不含该单位。"
+    assert found[1].expected == Decimal("14.4321")
+
+
+def test_a_parent_of_another_year_is_refused() -> None:
+    with pytest.raises(govinfo.AggregationError, match="上级报告为 2023 年度"):
+        govinfo.compare_hierarchy(attrs.evolve(govinfo.example(), year=2023), [govinfo.example()])
+    with pytest.raises(govinfo.AggregationError, match="没有可汇总的报告"):
+        govinfo.compare_hierarchy(govinfo.example(), {"甲镇": None})
+
+
+def test_the_hierarchy_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kids = organs(govinfo.example(), "甲镇", "乙乡")
+    parent = govinfo.aggregate(kids, organ="某县").report
+    (tmp_path / "县.json").write_text(govinfo.to_json(parent), encoding="utf-8")
+    folder = tmp_path / "乡镇"
+    folder.mkdir()
+    for kid in kids:
+        (folder / f"{kid.organ}.json").write_text(govinfo.to_json(kid), encoding="utf-8")
+    (folder / "坏.json").write_text("{", encoding="utf-8")
+    members = tmp_path / "名单.txt"
+    members.write_text("\ufeff甲镇\n乙乡\n\n丙街道\n", encoding="utf-8")
+    status = main(["hierarchy", str(tmp_path / "县.json"), str(folder), "--members", str(members), "--warn"])
+    out, err = capsys.readouterr()
+    assert status == 2  # one child's file is unreadable
+    assert "坏.json" in err
+    assert "  警告  GI705  organ  “丙街道”没有 2024 年度报告" in out
+    assert "GI704" not in out
+    county = str(tmp_path / "县.json")
+    status = main(["hierarchy", county, str(folder / "甲镇.json"), "--members", str(tmp_path / "无")])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "无法读取单位名单" in err

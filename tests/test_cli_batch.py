@@ -181,8 +181,8 @@ def test_the_installed_command_on_a_mixed_folder(folder: Path) -> None:
         set(r) >= {"file", "rule", "severity", "message", "path", "location", "expected", "actual"} for r in records
     )
     assert "1 unreadable" in done.stderr
-    commands = ("check", "compare", "aggregate", "template", "annotate", "convert", "export", "explain", "review")
-    for command in (*commands, "rules", "schema"):
+    commands = ("check", "compare", "aggregate", "hierarchy", "template", "annotate", "convert", "export", "explain")
+    for command in (*commands, "review", "rules", "schema"):
         helped = subprocess.run([str(script), command, "--help"], capture_output=True, text=True, check=False)
         assert helped.returncode == 0
         assert "示例 example:" in helped.stdout

@@ -58,6 +58,7 @@ def test_all_is_sorted_and_pinned() -> None:
         "check",
         "check_text",
         "compare",
+        "compare_hierarchy",
         "edition",
         "edition_ids",
         "example",
