@@ -16,6 +16,8 @@ year's report (GI607), :func:`shared_text` between the organs of a batch (GI703)
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 import unicodedata
 import zlib
@@ -54,7 +56,7 @@ _IMPROVEMENT = re.compile(
 _FEE = re.compile(r"处理费|收费|收取费用|费用")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _STATED_PERIOD = (
-    re.compile(r"统计(?:期限|时限|区间|时段|时间|周期|范围)[^。；;\n]{0,30}"),
+    re.compile(r"统计(?:期限|时限|区间|时段|时间|周期|范围)[^。；;\n]{0,40}?(?:12\s*月\s*31\s*日|(?=[。；;，,\n])|$)"),
     re.compile(
         r"(?<![0-9])(?:19|20)[0-9]{2}\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*"
         r"(?:(?:19|20)[0-9]{2}\s*年\s*)?12\s*月\s*31\s*日"
@@ -62,6 +64,10 @@ _STATED_PERIOD = (
     re.compile(r"本(?:单位|机关|部门|局|委|办|院|区|县|市|镇|乡|街道|中心|站)\s*(?:19|20)[0-9]{2}\s*年度"),
     re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*年(?:度)?\s*(?:[^。；;\n]{0,20}?)政府信息公开(?:工作)?年度报告"),
 )
+_KEPT = re.compile(r"[^\W_]")
+_DROPPED = re.compile(r"[\W_]+")
+"""What a text is compared on: letters and digits (white space, punctuation and symbols dropped)."""
+_DIGITS = re.compile(r"[0-9]")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _QUOTE = 80
 
@@ -175,23 +181,21 @@ class Similarity:
 
 @attrs.frozen
 class _Text:
-    """A text prepared for comparison: its comparable characters and where each stands."""
+    """A text prepared for comparison: its comparable characters."""
 
     original: str
     chars: str
-    offsets: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> _Text:
-        chars, offsets = [], []
-        for i, ch in enumerate(text):
-            form = unicodedata.normalize("NFKC", ch)
-            for c in form:
-                if unicodedata.category(c)[0] in "PZCS":
-                    continue
-                chars.append("0" if c.isdigit() else c)
-                offsets.append(i)
-        return cls(text, "".join(chars), tuple(offsets))
+        return cls(text, _DIGITS.sub("0", _DROPPED.sub("", unicodedata.normalize("NFKC", text))))
+
+    def offsets(self) -> list[int]:
+        """Where each comparable character stands in the original text."""
+        folded = unicodedata.normalize("NFKC", self.original)
+        if len(folded) == len(self.original):  # no character expanded: positions carry over
+            return [m.start() for m in _KEPT.finditer(folded)]
+        return [i for i, ch in enumerate(self.original) for c in unicodedata.normalize("NFKC", ch) if _KEPT.match(c)]
 
     def shingles(self) -> set[str]:
         s = self.chars
@@ -200,7 +204,8 @@ class _Text:
     def passage(self, start: int, length: int) -> str:
         if not length:
             return ""
-        return _quote(self.original[self.offsets[start] : self.offsets[start + length - 1] + 1])
+        offsets = self.offsets()
+        return _quote(self.original[offsets[start] : offsets[start + length - 1] + 1])
 
 
 def _covered(text: _Text, grams: set[str]) -> int:
@@ -208,9 +213,67 @@ def _covered(text: _Text, grams: set[str]) -> int:
     s, covered, end = text.chars, 0, 0
     for i in range(len(s) - SHINGLE + 1):
         if s[i : i + SHINGLE] in grams:
-            covered += i + SHINGLE - max(end, i)
+            covered += SHINGLE if i >= end else i + SHINGLE - end
             end = i + SHINGLE
     return covered
+
+
+@attrs.frozen
+class _Automaton:
+    """The suffix automaton of a text: every substring of it, recognised in one walk."""
+
+    link: list[int]
+    length: list[int]
+    edges: list[dict[str, int]]
+
+    @classmethod
+    def of(cls, a: str) -> _Automaton:
+        link, length, edges = [-1], [0], [dict[str, int]()]
+        last = 0
+        for ch in a:
+            cur = len(length)
+            length.append(length[last] + 1)
+            link.append(-1)
+            edges.append({})
+            p = last
+            while p != -1 and ch not in edges[p]:
+                edges[p][ch] = cur
+                p = link[p]
+            if p == -1:
+                link[cur] = 0
+            else:
+                q = edges[p][ch]
+                if length[p] + 1 == length[q]:
+                    link[cur] = q
+                else:
+                    clone = len(length)
+                    length.append(length[p] + 1)
+                    link.append(link[q])
+                    edges.append(dict(edges[q]))
+                    while p != -1 and edges[p].get(ch) == q:
+                        edges[p][ch] = clone
+                        p = link[p]
+                    link[q] = clone
+                    link[cur] = clone
+            last = cur
+        return cls(link, length, edges)
+
+    def longest_in(self, b: str) -> tuple[int, int]:
+        """The longest substring of ``b`` that is also in the text: (start in ``b``, length)."""
+        link, length, edges = self.link, self.length, self.edges
+        state, run, best = 0, 0, (0, 0)
+        for i, ch in enumerate(b):
+            while state and ch not in edges[state]:
+                state = link[state]
+                run = length[state]
+            if ch in edges[state]:
+                state = edges[state][ch]
+                run += 1
+            else:
+                run = 0
+            if run > best[1]:
+                best = (i - run + 1, run)
+        return best
 
 
 def _longest_common(a: str, b: str) -> tuple[int, int]:
@@ -218,53 +281,15 @@ def _longest_common(a: str, b: str) -> tuple[int, int]:
 
     A suffix automaton of ``a``, walked with ``b``: linear in ``len(a) + len(b)``.
     """
-    link, length, edges = [-1], [0], [dict[str, int]()]
-    last = 0
-    for ch in a:
-        cur = len(length)
-        length.append(length[last] + 1)
-        link.append(-1)
-        edges.append({})
-        p = last
-        while p != -1 and ch not in edges[p]:
-            edges[p][ch] = cur
-            p = link[p]
-        if p == -1:
-            link[cur] = 0
-        else:
-            q = edges[p][ch]
-            if length[p] + 1 == length[q]:
-                link[cur] = q
-            else:
-                clone = len(length)
-                length.append(length[p] + 1)
-                link.append(link[q])
-                edges.append(dict(edges[q]))
-                while p != -1 and edges[p].get(ch) == q:
-                    edges[p][ch] = clone
-                    p = link[p]
-                link[q] = clone
-                link[cur] = clone
-        last = cur
-    state, run, best = 0, 0, (0, 0)
-    for i, ch in enumerate(b):
-        while state and ch not in edges[state]:
-            state = link[state]
-            run = length[state]
-        if ch in edges[state]:
-            state = edges[state][ch]
-            run += 1
-        else:
-            run = 0
-        if run > best[1]:
-            best = (i - run + 1, run)
-    return best
+    return _Automaton.of(a).longest_in(b)
 
 
-def _similarity(other: _Text, text: _Text, grams: set[str] | None = None) -> Similarity:
+def _similarity(
+    other: _Text, text: _Text, grams: set[str] | None = None, automaton: _Automaton | None = None
+) -> Similarity:
     chars = len(text.chars)
     shared = _covered(text, grams if grams is not None else other.shingles())
-    start, length = _longest_common(other.chars, text.chars)
+    start, length = (automaton or _Automaton.of(other.chars)).longest_in(text.chars)
     return Similarity(shared / chars if chars else 0.0, shared, chars, text.passage(start, length))
 
 
@@ -307,8 +332,16 @@ def compare_text(
     return findings
 
 
-_SAMPLE = 4
-"""One shingle in this many (chosen by a hash of its text) indexes the batch."""
+_SIGNATURE = 24
+"""Shingles per section (those with the smallest hashes) that look for candidates in the batch."""
+_POSTINGS = 32
+"""Sections each signature shingle offers as candidates, at most."""
+_CANDIDATES = 3
+"""Candidates compared in full for each section."""
+
+
+def _signature(grams: set[str]) -> list[str]:
+    return heapq.nsmallest(_SIGNATURE, grams, key=lambda g: zlib.crc32(g.encode()))
 
 
 def shared_text(reports: Sequence[AnnualReport], *, threshold: float = SIMILARITY_THRESHOLD) -> list[list[Finding]]:
@@ -316,9 +349,11 @@ def shared_text(reports: Sequence[AnnualReport], *, threshold: float = SIMILARIT
 
     The result runs parallel to ``reports``. Each section is compared with the report
     whose same section shares most of it; reports of the same organ are not compared with
-    each other (last year's is :func:`compare`'s job). Candidates come from an index of a
-    sample of the shingles, so the cost grows with the total length of the texts (and
-    with the number of organs that share the same passages), not with every pair.
+    each other (last year's is :func:`compare`'s job). Candidates come from an index of
+    each section's 24 shingles of smallest hash (a bottom-k sketch, as MinHash uses), each
+    offering at most 32 others; the most voted of them (up to 3) are compared in full until
+    one is mostly the same text. The cost grows with the total length of the texts, not
+    with the number of pairs, even when every organ shares the same template.
 
     >>> import attrs, govinfo
     >>> a = govinfo.example()
@@ -332,22 +367,29 @@ def shared_text(reports: Sequence[AnnualReport], *, threshold: float = SIMILARIT
         texts = {i: _Text.of(getattr(r, field)) for i, r in enumerate(reports)}
         texts = {i: t for i, t in texts.items() if len(t.chars) >= MIN_SECTION_CHARS}
         grams = {i: t.shingles() for i, t in texts.items()}
+        signatures = {i: _signature(g) for i, g in grams.items()}
         index: defaultdict[str, list[int]] = defaultdict(list)
-        for i, own in grams.items():
-            for gram in own:
-                if zlib.crc32(gram.encode()) % _SAMPLE == 0:
-                    index[gram].append(i)
+        automata: dict[int, _Automaton] = {}
+        for i, signature in signatures.items():
+            for gram in signature:
+                index[gram].append(i)
         for i, text in texts.items():
             votes: Counter[int] = Counter()
-            for gram in grams[i]:
-                if zlib.crc32(gram.encode()) % _SAMPLE == 0:
-                    votes.update(j for j in index[gram] if keys[j] != keys[i])
-            best: tuple[Similarity, int] | None = None
-            for j, _ in votes.most_common(3):
-                found = _similarity(texts[j], text, grams[j])
-                if best is None or found.ratio > best[0].ratio:
-                    best = (found, j)
-            if best is not None and best[0].ratio >= threshold:
-                found, j = best
+            for gram in signatures[i]:
+                offered = (j for j in index[gram] if keys[j] != keys[i])
+                votes.update(itertools.islice(offered, _POSTINGS))
+            # the most voted first; the first that is mostly the same text is the one named
+            j = next(
+                (
+                    j
+                    for j, _ in votes.most_common(_CANDIDATES)
+                    if _covered(text, grams[j]) >= threshold * len(text.chars)
+                ),
+                None,
+            )
+            if j is not None:
+                if j not in automata:  # in a batch built on one template, many point at the same section
+                    automata[j] = _Automaton.of(texts[j].chars)
+                found = _similarity(texts[j], text, grams[j], automata[j])
                 results[i].append(_copied("GI703", field, found, None, other=reports[j].organ))
     return results
