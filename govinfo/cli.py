@@ -546,10 +546,10 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _context(path: Path, where: SourceLocation) -> list[str]:
+def _context(path: Path, where: SourceLocation, lang: Lang) -> list[str]:
     """The lines or cells around a value, the value itself marked 【】."""
     if where.sheet is not None and where.cell is not None:
-        return cell_context(path, where)
+        return cell_context(path, where, lang)
     if where.line is None:
         return []
     lines = text_lines(path)
@@ -588,7 +588,7 @@ def _explain(args: argparse.Namespace) -> int:
         raw = f"（原文“{found.source.text}”）" if found.source.text is not None and lang != "en" else ""
         raw_en = f" (as written: {found.source.text!r})" if found.source.text is not None and lang == "en" else ""
         print(("source: " if lang == "en" else "来源：") + found.source.describe(lang) + raw + raw_en)
-        for line in _context(path, found.source):
+        for line in _context(path, found.source, lang):
             print("  " + line)
     if found.findings:
         print("findings:" if lang == "en" else "相关问题：")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 
+from govinfo.errors import Lang
 from govinfo.findings import SourceLocation
 from govinfo.published import MAX_BYTES, _decode
 from govinfo.sources import read_bytes
@@ -33,7 +34,7 @@ def _shown(value: object) -> str:
     return text if len(text) <= _WIDTH else text[:_WIDTH] + "…"
 
 
-def cell_context(path: Path, where: SourceLocation) -> list[str]:
+def cell_context(path: Path, where: SourceLocation, lang: Lang = "zh") -> list[str]:
     """The non-empty cells of the value's row, ``【】`` round the value's own cell."""
     assert where.cell is not None
     data, _ = read_bytes(path, limit=MAX_FILE_BYTES)
@@ -49,5 +50,6 @@ def cell_context(path: Path, where: SourceLocation) -> list[str]:
         text = f"{get_column_letter(c)}{r}={_shown(value)}"
         cells.append(f"【{text}】" if c == column else text)
     if column not in {c for r, c in sheet.values if r == row}:
-        cells.insert(0, f"【{where.cell}=（空）】")
-    return [f"{where.sheet} 第 {row} 行：" + "  ".join(cells)]
+        cells.insert(0, f"【{where.cell}={'(empty)' if lang == 'en' else '（空）'}】")
+    head = f"{where.sheet} row {row}: " if lang == "en" else f"{where.sheet} 第 {row} 行："
+    return [head + "  ".join(cells)]

@@ -45,6 +45,9 @@ def fired(report: AnnualReport) -> list[str]:
         ({"problems": "改进情况：统计期限自2023年1月1日起，将加强管理。"}, ["GI110"]),
         ({"overview": "2024 年主动公开 120 条，较 2023 年增加 20 条。"}, []),  # last year named as last year
         ({"overview": "统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日。"}, []),
+        ({"overview": "主动公开信息 120 条，较本局2023年度增加 20 条。"}, []),
+        ({"problems": "针对2023年政府信息公开工作年度报告中指出的问题，已加强整改。"}, []),
+        ({"overview": "现将本局2023年度政府信息公开工作年度报告公布如下。"}, ["GI110"]),
     ],
 )
 def test_each_narrative_rule_is_caught(changes: dict[str, Any], expected: list[str]) -> None:
@@ -58,7 +61,7 @@ def test_the_valid_example_has_no_narrative_findings() -> None:
 def test_a_wrong_statistical_year_is_quoted() -> None:
     report = attrs.evolve(govinfo.example(), year=2025)
     title, finding = govinfo.check_text(report)  # one per sentence: the title's year, the period's
-    assert "（“2024 年政府信息公开工作年度报告”）" in title.message_zh
+    assert "（“编制湛河区人民政府 2024 年政府信息公开工作年度报告”）" in title.message_zh
     assert finding.rule_id == "GI110"
     assert (finding.expected, finding.actual, finding.path) == (2025, 2024, "overview")
     assert finding.message_zh.startswith("2025 年度报告的“一、总体情况”写的是 2024 年（“统计期限为 2024 年 1 月 1 日至")

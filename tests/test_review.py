@@ -11,6 +11,7 @@ import pytest
 import govinfo
 from govinfo import Reviews
 from govinfo.cli import main
+from govinfo.context import cell_context
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -191,3 +192,24 @@ def test_explain_in_html_points_at_the_page_source() -> None:
     line = page.splitlines()[5]
     assert found.source.column is not None
     assert line[found.source.column - 1] == "3"
+
+
+def test_a_finding_about_cells_the_report_lacks_still_has_a_fingerprint() -> None:
+    made = govinfo.rule("GI514").finding({"note": "x"}, cells=("no.such.path",))
+    assert len(govinfo.fingerprint(made, govinfo.example()).values) == 16
+
+
+def test_a_review_file_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(govinfo.GovinfoError, match="无法写入审核记录文件"):
+        Reviews().save(tmp_path / "没有的目录" / "审核.json")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_context_of_a_cell(tmp_path: Path) -> None:
+    book = tmp_path / "某区.xlsx"
+    govinfo.write_xlsx(govinfo.example(), book)
+    (line,) = cell_context(book, govinfo.SourceLocation(sheet="表三", cell="Z5"))
+    assert line.startswith("表三 第 5 行：【Z5=（空）】")
+    assert cell_context(book, govinfo.SourceLocation(sheet="没有", cell="A1")) == []
+    (line,) = cell_context(book, govinfo.SourceLocation(sheet="表三", cell="Z5"), "en")
+    assert line.startswith("表三 row 5: 【Z5=(empty)】")
