@@ -38,6 +38,9 @@ Status = Literal["new", "pending", "accepted", "dismissed", "changed"]
 
 FORMAT = "govinfo-review"
 VERSION = 1
+MAX_BYTES = 64 * 2**20
+"""A review file larger than this is refused before it is read."""
+_DECISIONS = ("pending", "accepted", "dismissed")
 _NARRATIVES = ("overview", "problems", "other_matters")
 
 
@@ -126,6 +129,14 @@ class Review:
     """The digest of the values when the finding was last seen."""
 
 
+def _valid(entry: object, names: set[str]) -> bool:
+    """Whether a stored entry has only known fields, each of its type."""
+    if not isinstance(entry, dict) or set(entry) - names or entry.get("decision") not in _DECISIONS:
+        return False
+    types: dict[str, type | tuple[type, ...]] = {"year": int, "path": (str, type(None))}
+    return all(isinstance(v, types.get(k, str)) and not isinstance(v, bool) for k, v in entry.items())
+
+
 def _now() -> str:
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
 
@@ -149,9 +160,14 @@ class Reviews:
         file = Path(path)
         if not file.exists():
             return cls()
+        size = MAX_BYTES // 2**20
         try:
+            if file.stat().st_size > MAX_BYTES:
+                raise _bad(str(file), f"超过 {size} MB，不是审核记录", f"is over {size} MB, not a review file")
             data = json.loads(file.read_bytes())
-        except (OSError, ValueError) as error:
+        except FileFormatError:
+            raise
+        except (OSError, ValueError, RecursionError) as error:
             raise _bad(
                 str(file), f"无法读取或不是有效的 JSON（{error}）", f"cannot be read as JSON ({error})"
             ) from None
@@ -166,7 +182,7 @@ class Reviews:
         entries = {}
         names = {a.name for a in attrs.fields(Review)}
         for key, entry in data["findings"].items():
-            if not isinstance(entry, dict) or set(entry) - names or entry.get("decision") not in Decision.__args__:  # type: ignore[attr-defined]
+            if not _valid(entry, names):
                 raise _bad(str(file), f"中“{key}”的记录无效", f"holds an invalid entry for {key!r}")
             try:
                 entries[key] = Review(key=key, **{k: v for k, v in entry.items() if k != "key"})

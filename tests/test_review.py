@@ -213,3 +213,30 @@ def test_context_of_a_cell(tmp_path: Path) -> None:
     assert cell_context(book, govinfo.SourceLocation(sheet="没有", cell="A1")) == []
     (line,) = cell_context(book, govinfo.SourceLocation(sheet="表三", cell="Z5"), "en")
     assert line.startswith("表三 row 5: 【Z5=(empty)】")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '{"decision": "accepted", "year": "2024"}',
+        '{"decision": "accepted", "by": 5}',
+        '{"decision": "accepted", "year": true}',
+        '{"decision": "accepted", "unknown": ""}',
+        "[]",
+    ],
+)
+def test_entries_of_the_wrong_type_are_refused(tmp_path: Path, entry: str) -> None:
+    file = tmp_path / "r.json"
+    file.write_text(f'{{"format": "govinfo-review", "version": 1, "findings": {{"k": {entry}}}}}', "utf-8")
+    with pytest.raises(govinfo.FileFormatError, match="记录无效"):
+        Reviews.load(file)
+
+
+def test_hostile_review_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000, "utf-8")
+    with pytest.raises(govinfo.FileFormatError, match="不是有效的 JSON"):
+        Reviews.load(deep)
+    monkeypatch.setattr("govinfo.review.MAX_BYTES", 10)
+    with pytest.raises(govinfo.FileFormatError, match="超过 0 MB，不是审核记录"):
+        Reviews.load(deep)
