@@ -28,6 +28,7 @@ from govinfo.provenance import ReadResult
 from govinfo.report import AnnualReport, organ_key
 from govinfo.review import Fingerprint, Reviews, Status, fingerprints
 from govinfo.schema import json_schema_text
+from govinfo.sources import read_bytes
 
 READERS = {".json": "JSON", ".xlsx": "Excel", ".txt": "文本", ".html": "网页", ".htm": "网页"}
 """File types ``govinfo check`` reads, by extension."""
@@ -406,11 +407,13 @@ def _aggregate(args: argparse.Namespace) -> int:
 
 def _members(path: str) -> list[str]:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        data, _ = read_bytes(Path(path), limit=2**20)
+        text = data.decode("utf-8-sig")
+    except (GovinfoError, UnicodeDecodeError) as error:
+        detail = error.message_zh if isinstance(error, GovinfoError) else str(error)
         raise GovinfoError(
-            f"无法读取单位名单 {path}（应为 UTF-8 文本，每行一个单位）：{error}",
-            f"cannot read the list of organs {path} (UTF-8 text, one organ a line): {error}",
+            f"无法读取单位名单 {path}（应为 UTF-8 文本，每行一个单位）：{detail}",
+            f"cannot read the list of organs {path} (UTF-8 text, one organ a line): {detail}",
         ) from None
     return [line.strip() for line in text.splitlines() if line.strip()]
 
