@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -227,11 +227,12 @@ class _Result:
     report: AnnualReport | None
     findings: tuple[Finding, ...]
     error: tuple[str, str] | None = None
+    sources: Mapping[str, SourceLocation] = attrs.field(factory=dict)
 
 
 def _work(path: Path) -> _Result:
     try:
-        report, findings = _open(path)
+        result = _open(path)
     except GovinfoError as error:
         return _Result(str(path), None, (), (error.message_zh, error.message_en))
     except Exception as error:  # noqa: BLE001 — one broken file must never stop a batch
@@ -239,7 +240,7 @@ def _work(path: Path) -> _Result:
         return _Result(
             str(path), None, (), (f"内部错误，请报告此问题（{detail}）", f"internal error, please report it ({detail})")
         )
-    return _Result(str(path), report, tuple(findings))
+    return _Result(str(path), result.report, tuple(result.findings), sources=result.sources)
 
 
 def _results(paths: list[Path], jobs: int) -> Iterator[_Result]:
@@ -283,12 +284,6 @@ def _in_example(finding: Finding) -> Finding:
 
 
 def _check(args: argparse.Namespace) -> int:
-    if not args.paths:
-        out = _Output(args)
-        name = f"{'built-in example' if out.lang == 'en' else '内置示例'} {EXAMPLE_FILE}"
-        report, findings = govinfo.read_published(govinfo.example_text())
-        out.report(name, report, [_in_example(f) for f in findings])
-        return out.close()
     paths = list(_expand(args.paths))
     out = _Output(args, total=len(paths))
     try:
@@ -298,7 +293,14 @@ def _check(args: argparse.Namespace) -> int:
     except GovinfoError as error:
         print(error.message(out.lang), file=sys.stderr)
         return 2
-    read: list[tuple[str, AnnualReport]] = []
+    if not args.paths:
+        name = f"{'built-in example' if out.lang == 'en' else '内置示例'} {EXAMPLE_FILE}"
+        report, findings = govinfo.read_published(govinfo.example_text())
+        out.report(name, report, [_in_example(f) for f in findings])
+        if out.reviews is not None:
+            out.reviews.save(args.review)
+        return out.close()
+    read: list[tuple[str, AnnualReport, Mapping[str, SourceLocation]]] = []
     try:
         for result in _results(paths, args.jobs):
             if result.report is None:
@@ -306,12 +308,12 @@ def _check(args: argparse.Namespace) -> int:
                 out.failed_message(result.name, *result.error)
                 continue
             last = previous.get(organ_key(result.report.organ))
-            extra = govinfo.compare(last, result.report) if last else []
+            extra = govinfo.compare(last, result.report, sources=result.sources) if last else []
             out.report(result.name, result.report, [*result.findings, *extra])
-            read.append((result.name, result.report))
+            read.append((result.name, result.report, result.sources))
         if len(read) > 1:  # 内容雷同 between organs: only once every report is read
-            shared = govinfo.shared_text([report for _, report in read])
-            for (name, report), found in zip(read, shared, strict=True):
+            shared = govinfo.shared_text([r for _, r, _ in read], sources=[s for _, _, s in read])
+            for (name, report, _), found in zip(read, shared, strict=True):
                 out.report(name, report, found, across=True)
     except KeyboardInterrupt:
         return out.close(interrupted=True)
@@ -365,15 +367,15 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     out = _Output(args)
-    read: list[AnnualReport] = []
+    read: list[ReadResult] = []
     for name in (args.previous, args.current):
         try:
-            read.append(_open(Path(name))[0])
+            read.append(_open(Path(name)))
         except GovinfoError as error:
             out.failed(name, error)
     if len(read) == 2:
-        last, report = read
-        out.report(args.current, report, govinfo.compare(last, report))
+        last, now = read
+        out.report(args.current, now.report, govinfo.compare(last.report, now.report, sources=now.sources))
     return out.close()
 
 

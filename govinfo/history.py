@@ -90,4 +90,4 @@ def compare(
             )
     if now == before and any(now.values()):
         findings.append(_plain(RULES["GI605"], None, cells=len(now)))
-    return findings + compare_text(previous, current)
+    return findings + compare_text(previous, current, sources=where)

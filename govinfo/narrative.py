@@ -22,7 +22,7 @@ import re
 import unicodedata
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -61,9 +61,9 @@ _STATED_PERIOD = (
         r"(?<![0-9])(?:19|20)[0-9]{2}\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*"
         r"(?:(?:19|20)[0-9]{2}\s*年\s*)?12\s*月\s*31\s*日"
     ),
-    # 本局2023年度…, but not a comparison (较本局2023年度, 与本单位2023年度相比)
+    # 本局2023年度…, 我局2023年度…, but not a comparison (较本局2023年度, 与我局2023年度相比)
     re.compile(
-        r"(?<![较比与同])本(?:单位|机关|部门|局|委|办|院|区|县|市|镇|乡|街道|中心|站)\s*(?:19|20)[0-9]{2}\s*年度"
+        r"(?<![较比与同])[本我](?:单位|机关|部门|局|委|办|院|区|县|市|镇|乡|街道|中心|站)\s*(?:19|20)[0-9]{2}\s*年度"
     ),
     # 特编制…2023年政府信息公开工作年度报告, but not 针对2023年度报告中的问题
     re.compile(
@@ -85,8 +85,8 @@ def _quote(text: str, limit: int = _QUOTE) -> str:
 
 
 def _dense(text: str) -> str:
-    """The text without white space and punctuation, as a section's content is judged."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch)[0] not in "PZCS")
+    """The text without white space, punctuation and symbols, as a section's content is judged."""
+    return _DROPPED.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _stated_years(report: AnnualReport, field: str, text: str, locate: Locate | None) -> list[Finding]:
@@ -195,7 +195,7 @@ class _Text:
 
     @classmethod
     def of(cls, text: str) -> _Text:
-        return cls(text, _DIGITS.sub("0", _DROPPED.sub("", unicodedata.normalize("NFKC", text))))
+        return cls(text, _DIGITS.sub("0", _dense(text)))
 
     def offsets(self) -> list[int]:
         """Where each comparable character stands in the original text."""
@@ -310,7 +310,9 @@ def similarity(other: str, text: str) -> Similarity:
     return _similarity(_Text.of(other), _Text.of(text))
 
 
-def _copied(rule_id: str, field: str, found: Similarity, where: SourceLocation | None, **extra: object) -> Finding:
+def _copied(
+    rule_id: str, field: str, found: Similarity, threshold: float, where: SourceLocation | None, **extra: object
+) -> Finding:
     named = {
         "section": SECTIONS[field],
         "percent": found.percent,
@@ -320,14 +322,22 @@ def _copied(rule_id: str, field: str, found: Similarity, where: SourceLocation |
         **extra,
     }
     return RULES[rule_id].finding(
-        named, path=field, actual=f"{found.ratio:.3f}", expected=f"<{SIMILARITY_THRESHOLD}", source=where
+        named, path=field, actual=f"{found.ratio:.3f}", expected=f"<{threshold}", source=where
     )
 
 
 def compare_text(
-    previous: AnnualReport, current: AnnualReport, *, threshold: float = SIMILARITY_THRESHOLD
+    previous: AnnualReport,
+    current: AnnualReport,
+    *,
+    threshold: float = SIMILARITY_THRESHOLD,
+    sources: Mapping[str, SourceLocation] | None = None,
 ) -> list[Finding]:
-    """GI607 for each narrative section of ``current`` that is mostly last year's text."""
+    """GI607 for each narrative section of ``current`` that is mostly last year's text.
+
+    ``sources`` locates the sections of ``current`` in its file (a reader's ``sources``).
+    """
+    where = sources or {}
     findings = []
     for field in SECTIONS:
         text = _Text.of(getattr(current, field))
@@ -335,7 +345,7 @@ def compare_text(
             continue
         found = _similarity(_Text.of(getattr(previous, field)), text)
         if found.ratio >= threshold:
-            findings.append(_copied("GI607", field, found, None))
+            findings.append(_copied("GI607", field, found, threshold, where.get(field)))
     return findings
 
 
@@ -351,10 +361,16 @@ def _signature(grams: set[str]) -> list[str]:
     return heapq.nsmallest(_SIGNATURE, grams, key=lambda g: zlib.crc32(g.encode()))
 
 
-def shared_text(reports: Sequence[AnnualReport], *, threshold: float = SIMILARITY_THRESHOLD) -> list[list[Finding]]:
+def shared_text(
+    reports: Sequence[AnnualReport],
+    *,
+    threshold: float = SIMILARITY_THRESHOLD,
+    sources: Sequence[Mapping[str, SourceLocation]] | None = None,
+) -> list[list[Finding]]:
     """For each report of a batch, GI703 for each narrative section mostly found in another organ's.
 
-    The result runs parallel to ``reports``. Each section is compared with the report
+    The result runs parallel to ``reports`` (and ``sources``, each a reader's ``sources``,
+    which locate the findings). Each section is compared with the report
     whose same section shares most of it; reports of the same organ are not compared with
     each other (last year's is :func:`compare`'s job). Candidates come from an index of
     each section's 24 shingles of smallest hash (a bottom-k sketch, as MinHash uses), each
@@ -398,5 +414,6 @@ def shared_text(reports: Sequence[AnnualReport], *, threshold: float = SIMILARIT
                 if j not in automata:  # in a batch built on one template, many point at the same section
                     automata[j] = _Automaton.of(texts[j].chars)
                 found = _similarity(texts[j], text, grams[j], automata[j])
-                results[i].append(_copied("GI703", field, found, None, other=reports[j].organ))
+                where = sources[i].get(field) if sources else None
+                results[i].append(_copied("GI703", field, found, threshold, where, other=reports[j].organ))
     return results

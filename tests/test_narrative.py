@@ -40,6 +40,7 @@ def fired(report: AnnualReport) -> list[str]:
         ({"overview": "", "problems": "", "other_matters": ""}, []),  # tables only: a data submission
         ({"overview": "报告中所列数据统计期限为 2023 年 1 月 1 日至 2023 年 12 月 31 日。"}, ["GI110"]),
         ({"overview": "本单位2022年度共主动公开信息 10 条。"}, ["GI110"]),
+        ({"overview": "我局2023年度共主动公开信息 10 条。"}, ["GI110"]),
         ({"overview": "2023年1月1日至12月31日，我局依法受理申请。"}, ["GI110"]),
         ({"overview": "特编制本局 2023 年政府信息公开工作年度报告。"}, ["GI110"]),
         ({"problems": "改进情况：统计期限自2023年1月1日起，将加强管理。"}, ["GI110"]),
@@ -172,3 +173,14 @@ def test_check_reports_text_shared_between_organs(tmp_path: Path, capsys: pytest
     assert out.count("——与其他单位比较") == 2
     assert out.count("  警告  GI703  ") == 4
     assert "共检查 2 个文件" in out
+
+
+def test_copied_sections_are_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    last = tmp_path / "2023.txt"
+    last.write_text(govinfo.example_text().replace("2024", "2023"), encoding="utf-8")
+    now = tmp_path / "2024.txt"
+    now.write_text(govinfo.example_text(), encoding="utf-8")
+    status = main(["compare", str(last), str(now)])
+    out = capsys.readouterr().out
+    assert status == 1  # the carry-over does not follow (the same tables twice)
+    assert f"  警告  GI607  {now.name}:第 7 行  “一、总体情况”有 100% 的文字与上年报告相同" in out

@@ -240,3 +240,13 @@ def test_hostile_review_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr("govinfo.review.MAX_BYTES", 10)
     with pytest.raises(govinfo.FileFormatError, match="超过 0 MB，不是审核记录"):
         Reviews.load(deep)
+
+
+def test_the_built_in_example_can_be_reviewed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    review = tmp_path / "审核.json"
+    assert run(capsys, "check", "--review", str(review))[0] == 1
+    (key,) = json.loads(review.read_text("utf-8"))["findings"]
+    run(capsys, "review", str(review), "accept", key, "--by", "张三", "--reason", "原文如此，已说明")
+    status, out, _ = run(capsys, "check", "--review", str(review))
+    assert status == 0
+    assert "已审核、未显示 1 项" in out
