@@ -656,8 +656,8 @@ def _against(layout: Edition, lines: list[tuple[int, str]]) -> _Reading:
     return _Reading(layout, sections, tables)
 
 
-def _cells(reading: _Reading, page: _Page) -> tuple[dict[str, Value], dict[str, SourceLocation], list[Finding]]:
-    """Every cell's value and source, and the findings about tables and tokens."""
+def _cells(reading: _Reading) -> tuple[dict[str, Value], dict[str, SourceLocation], list[Finding]]:
+    """Every cell's value and source, and the findings about tables and tokens (in the lines read)."""
     values: dict[str, Value] = {}
     sources: dict[str, SourceLocation] = {}
     findings: list[Finding] = []
@@ -683,7 +683,7 @@ def _cells(reading: _Reading, page: _Page) -> tuple[dict[str, Value], dict[str, 
             values[cell.path] = reading_.value
             if cell.unit_path:
                 values[cell.unit_path] = unit
-            sources[cell.path] = page.place(where)
+            sources[cell.path] = where
             note = reading_.note
             if note is None or note is Note.BLANK or (note is Note.TEXT and _PLAIN.fullmatch(raw)):
                 continue  # a plain number in text is simply a number
@@ -780,7 +780,7 @@ def read_published(source: Source) -> ReadResult:
         raise LayoutError("文本中没有找到年度报告的任何表格", "none of the report's tables was found in the text")
     if [r.score for r in readings].count(best.score) > 1:
         findings.append(RULES["GI519"].finding({"edition": best.layout.id}, path="edition", actual=best.layout.id))
-    values, sources, cell_findings = _cells(best, page)
+    values, sources, cell_findings = _cells(best)
     findings += cell_findings
     missing = {n.field for n in best.layout.narratives if n.field not in best.sections}
     for narrative in best.layout.narratives:
@@ -795,14 +795,16 @@ def read_published(source: Source) -> ReadResult:
     for field, text in texts.items():
         start = text.locate(0)
         if start is not None:
-            sources[field] = page.place(attrs.evolve(start, text=_clip(text.text)))
+            sources[field] = attrs.evolve(start, text=_clip(text.text))
 
     def locate(field: str, offset: int) -> SourceLocation | None:
         return texts[field].locate(offset)
 
     # A missing section is GI517 already; a rule that it is empty would say it twice.
     findings += [f for f in check_text(report, locate=locate) if f.path not in missing or f.rule_id == "GI110"]
+    # Everything so far points into the lines read; from here on, into the user's file.
     findings = [page.finding(f) for f in findings]
+    sources = {path: page.place(where) for path, where in sources.items()}
     # A rule over cells that were never read (a table cut off) would only repeat GI516.
     checked = [f for f in check(report, sources=sources) if all(p in sources for p in f.cells)]
     if not year:

@@ -275,3 +275,22 @@ def test_a_split_that_is_not_the_only_reading_is_not_joined() -> None:
     shape = [f for f in findings if f.rule_id in ("GI501", "GI522") and f.table and "三" in f.table]
     assert [f.rule_id for f in shape] == ["GI501"]
     assert "种读法都能使勾稽关系成立" in shape[0].message_zh
+
+
+def test_html_findings_point_at_the_page_source_once() -> None:
+    page = (
+        "<html><body>\n<p>湛河区人民政府 2024 年政府信息公开工作年度报告</p>\n<table>\n"
+        "<tr><td>三、收到和处理政府信息公开申请情况</td></tr>\n"
+        "<tr><td>一、本年新收政府信息公开申请数量</td><td>３</td><td>0</td><td>0</td><td>0</td><td>0</td>"
+        "<td>0</td><td>4</td></tr>\n</table>\n</body></html>"
+    )
+    result = read_published(page)
+    text_number = next(f for f in result.findings if f.rule_id == "GI503")
+    total = next(f for f in result.findings if f.rule_id == "GI303")
+    line = page.splitlines()[4]
+    for finding, token in ((text_number, "３"), (total, "4")):
+        assert finding.source is not None
+        assert finding.source.line == 5
+        assert finding.source.column is not None
+        assert line[finding.source.column - 1 : finding.source.end_column] == token
+    assert result.sources["requests.received.total"] == total.source

@@ -10,14 +10,8 @@ import pytest
 
 import govinfo
 from govinfo import Reviews
-from govinfo.cli import main
 from govinfo.context import cell_context
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.test_cli import run
 
 
 def broken(total: int = 213) -> govinfo.AnnualReport:
