@@ -26,7 +26,7 @@ from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity, SourceLocation
 from govinfo.provenance import ReadResult
 from govinfo.report import AnnualReport, organ_key
-from govinfo.review import Fingerprint, Reviews, Status, fingerprints
+from govinfo.review import Decision, Fingerprint, Reviews, Status, fingerprints, short_key
 from govinfo.schema import json_schema_text
 from govinfo.sources import read_bytes
 
@@ -182,7 +182,7 @@ class _Output:
             severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
             if self.colour:
                 severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
-            mark = f"  [{prints[k].key[:8]}]" if prints else ""
+            mark = f"  [{prints[k].short}]" if prints else ""
             if statuses and statuses[k] == "changed":
                 mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
             where = _location(finding, self.lang)
@@ -522,7 +522,7 @@ def _convert(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-_DECISIONS = {"accept": "accepted", "dismiss": "dismissed", "reopen": "pending"}
+_DECISIONS: dict[str, Decision] = {"accept": "accepted", "dismiss": "dismissed", "reopen": "pending"}
 _DECISION_ZH = {"pending": "待审核", "accepted": "已接受", "dismissed": "已排除"}
 
 
@@ -534,16 +534,16 @@ def _review(args: argparse.Namespace) -> int:
             for key, entry in sorted(reviews.entries.items(), key=lambda item: (item[1].organ, item[1].rule)):
                 decision = entry.decision if lang == "en" else _DECISION_ZH[entry.decision]
                 by = f"  {entry.by}：{entry.reason}" if entry.by or entry.reason else ""
-                print(f"{key[:8]}  {decision}  {entry.rule}  {entry.organ} {entry.year}  {entry.message}{by}")
+                print(f"{short_key(key)}  {decision}  {entry.rule}  {entry.organ} {entry.year}  {entry.message}{by}")
             return 0
         if not args.keys or (args.action != "reopen" and not args.by):
             raise GovinfoError(
                 "请给出要审核的问题编号，并用 --by 写明审核人", "name the findings' keys and the reviewer (--by)"
             )
         for key in args.keys:
-            entry = reviews.decide(key, _DECISIONS[args.action], by=args.by or "", reason=args.reason or "")  # type: ignore[arg-type]
+            entry = reviews.decide(key, _DECISIONS[args.action], by=args.by or "", reason=args.reason or "")
             decision = entry.decision if lang == "en" else _DECISION_ZH[entry.decision]
-            _say(lang, f"{entry.key[:8]} {entry.rule} → {decision}", f"{entry.key[:8]} {entry.rule} → {decision}")
+            print(f"{short_key(entry.key)} {entry.rule} → {decision}", file=sys.stderr)
         reviews.save(args.file)
     except GovinfoError as error:
         print(f"{args.file}: {error.message(lang)}", file=sys.stderr)

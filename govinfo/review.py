@@ -51,6 +51,23 @@ class Fingerprint:
     key: str
     values: str
 
+    @property
+    def short(self) -> str:
+        """The key as people type it: 8 hex digits, and ``#n`` for the n-th of findings alike."""
+        return short_key(self.key)
+
+
+def short_key(key: str) -> str:
+    """``3f9a1c2b`` for ``3f9a1c2b…``, ``3f9a1c2b#2`` for ``3f9a1c2b…#2``."""
+    digest, mark, ordinal = key.partition("#")
+    return digest[:8] + mark + ordinal
+
+
+def _matches(key: str, given: str) -> bool:
+    digest, _, ordinal = key.partition("#")
+    start, _, wanted = given.partition("#")
+    return digest.startswith(start) and ordinal == wanted
+
 
 def _digest(parts: Iterable[object], size: int) -> str:
     text = json.dumps([str(p) for p in parts], ensure_ascii=False)
@@ -244,11 +261,12 @@ class Reviews:
             self.entries[print_.key] = attrs.evolve(review, latest=print_.values)
 
     def decide(self, key: str, decision: Decision, *, by: str, reason: str = "") -> Review:
-        """Record a decision on the finding whose key is ``key`` or starts with it.
+        """Record a decision on the finding whose key is ``key`` or starts with it (``3f9a1c2b#2``
+        for the second of findings alike).
 
         Raises :class:`~govinfo.UnknownNameError` when no key, or more than one, matches.
         """
-        matches = [k for k in self.entries if k == key] or [k for k in self.entries if k.startswith(key)]
+        matches = [k for k in self.entries if k == key] or [k for k in self.entries if _matches(k, key)]
         if len(matches) != 1:
             raise UnknownNameError("审核记录", "review", key, sorted(matches))
         review = self.entries[matches[0]]

@@ -244,3 +244,17 @@ def test_the_built_in_example_can_be_reviewed(tmp_path: Path, capsys: pytest.Cap
     status, out, _ = run(capsys, "check", "--review", str(review))
     assert status == 0
     assert "已审核、未显示 1 项" in out
+
+
+def test_findings_alike_are_decided_by_their_short_key(tmp_path: Path) -> None:
+    report = attrs.evolve(govinfo.example(), year=2025)
+    findings = govinfo.check_text(report)
+    prints = govinfo.fingerprints(findings, report)
+    reviews = Reviews()
+    for finding, print_ in zip(findings, prints, strict=True):
+        reviews.record(finding, report, print_)
+    assert prints[1].short == prints[0].short + "#2"
+    reviews.decide(prints[1].short, "dismissed", by="张三")
+    assert [reviews.status(p) for p in prints] == ["pending", "dismissed"]
+    reviews.decide(prints[0].short, "accepted", by="张三")
+    assert [reviews.status(p) for p in prints] == ["accepted", "dismissed"]
