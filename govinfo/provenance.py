@@ -57,7 +57,7 @@ class Explanation:
     value: Value
     source: SourceLocation | None
     findings: tuple[Finding, ...]
-    """Every finding about the path or involving it."""
+    """Every finding about the path, involving it, or about its whole table."""
     edition: str = "2021"
 
     def coordinate(self, lang: Lang = "zh") -> str:
@@ -84,5 +84,9 @@ def explain(result: ReadResult, path: str) -> Explanation:
     """
     units = {c.unit_path for c in _edition(result.report.edition).cells if c.unit_path}
     value: Value = attrs_get(result.report, path) if path in _TEXTS or path in units else get_cell(result.report, path)
-    involved = tuple(f for f in result.findings if f.path == path or path in f.cells)
+    involved = tuple(
+        f
+        for f in result.findings
+        if f.path == path or path in f.cells or (f.path and path.startswith(f.path + "."))  # or its whole table
+    )
     return Explanation(path, value, result.sources.get(path), involved, result.report.edition)

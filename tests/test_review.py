@@ -258,3 +258,10 @@ def test_findings_alike_are_decided_by_their_short_key(tmp_path: Path) -> None:
     assert [reviews.status(p) for p in prints] == ["pending", "dismissed"]
     reviews.decide(prints[0].short, "accepted", by="张三")
     assert [reviews.status(p) for p in prints] == ["accepted", "dismissed"]
+
+
+def test_explain_names_the_findings_about_the_whole_table() -> None:
+    cut = govinfo.example_text().split("四、结转下年度继续办理")[0]
+    found = govinfo.explain(govinfo.read_published(cut), "requests.carried_forward.total")
+    assert found.source is None
+    assert "GI516" in [f.rule_id for f in found.findings]
