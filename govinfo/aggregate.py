@@ -185,7 +185,7 @@ def compare_hierarchy(
         for organ in missing
     ]
     compiled = _compile(parent.edition)
-    _units(compiled.cells, given)
+    _units(compiled.cells, [parent, *given])  # amounts in one unit, or refused
     sums = [sum(column) for column in zip(*(compiled.values(r) for r in given), strict=True)]
     for cell, own, total in zip(compiled.cells, compiled.values(parent), sums, strict=True):
         if own != total:
