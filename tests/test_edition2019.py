@@ -184,3 +184,14 @@ def test_reading_amounts_with_their_units(
 def test_row_sums_hold_for_the_single_other_handling_row(trial: AnnualReport) -> None:
     assert isinstance(trial.requests.outcomes.other_handling, ApplicantCounts)
     assert len(trial.requests.outcomes.parts()) == 19
+
+
+def test_a_parent_in_another_unit_than_its_children_is_refused(trial: AnnualReport) -> None:
+    proactive = trial.proactive
+    assert isinstance(proactive, ProactiveDisclosure2019)
+    in_yuan = attrs.evolve(
+        trial,
+        proactive=attrs.evolve(proactive, procurement=Procurement(projects=12, amount=Decimal("2400000"), unit="元")),
+    )
+    with pytest.raises(govinfo.AggregationError, match="单位不一致"):
+        govinfo.compare_hierarchy(in_yuan, [trial])
