@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govinfo
 from govinfo import Reviews
 from govinfo.context import cell_context
+from govinfo.strategies import reports_breaking
 from tests.test_cli import run
 
 
@@ -265,3 +269,20 @@ def test_explain_names_the_findings_about_the_whole_table() -> None:
     found = govinfo.explain(govinfo.read_published(cut), "requests.carried_forward.total")
     assert found.source is None
     assert "GI516" in [f.rule_id for f in found.findings]
+
+
+@settings(max_examples=25)
+@given(
+    st.sampled_from(["GI301", "GI302", "GI303", "GI401"]).flatmap(
+        lambda rule: reports_breaking(rule, narratives=st.just(""))
+    )
+)
+def test_a_review_survives_re_exporting_the_report(report: govinfo.AnnualReport) -> None:
+    """The same findings, read back from the workbook and from JSON, keep their fingerprints."""
+    direct = govinfo.fingerprints(govinfo.check(report), report)
+    buffer = io.BytesIO()
+    govinfo.write_xlsx(report, buffer)
+    read = govinfo.read_xlsx(buffer.getvalue())
+    assert govinfo.fingerprints(read.findings, read.report) == direct
+    again = govinfo.from_json(govinfo.to_json(report))
+    assert govinfo.fingerprints(govinfo.check(again), again) == direct
