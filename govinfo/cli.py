@@ -66,7 +66,9 @@ def _location(finding: Finding, lang: Lang) -> str:
     return finding.path or ""
 
 
-def _finding_json(name: str, finding: Finding, lang: Lang, review: dict[str, object] | None = None) -> str:
+def _finding_json(
+    name: str, finding: Finding, lang: Lang, print_: Fingerprint, review: dict[str, object] | None = None
+) -> str:
     def plain(value: object) -> object:
         return value if value is None or isinstance(value, int | str) else str(value)
 
@@ -84,6 +86,7 @@ def _finding_json(name: str, finding: Finding, lang: Lang, review: dict[str, obj
             "location": _location(finding, lang),
             "expected": plain(finding.expected),
             "actual": plain(finding.actual),
+            "fingerprint": print_.key,
             **extra,
         },
         ensure_ascii=False,
@@ -159,8 +162,12 @@ class _Output:
         self._clear()
         self.files += 0 if across else 1
         findings = sorted(findings, key=lambda f: f.severity.rank)
-        prints = fingerprints(findings, report) if self.reviews is not None else []
-        statuses: list[Status] = [self._review(f, report, p) for f, p in zip(findings, prints, strict=False)]
+        prints = fingerprints(findings, report) if self.reviews is not None or self.json else []
+        statuses: list[Status] = (
+            [self._review(f, report, p) for f, p in zip(findings, prints, strict=True)]
+            if self.reviews is not None
+            else []
+        )
         shown = [f for k, f in enumerate(findings) if not statuses or statuses[k] not in ("accepted", "dismissed")]
         self.hidden += len(findings) - len(shown)
         self.counts.update(f.severity for f in shown)
@@ -168,7 +175,7 @@ class _Output:
         if self.json:
             for k, finding in enumerate(findings):
                 review = self._review_json(prints[k], statuses[k]) if statuses else None
-                print(_finding_json(name, finding, self.lang, review))
+                print(_finding_json(name, finding, self.lang, prints[k], review))
             return
         if across and not shown:
             return
@@ -182,7 +189,7 @@ class _Output:
             severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
             if self.colour:
                 severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
-            mark = f"  [{prints[k].short}]" if prints else ""
+            mark = f"  [{prints[k].short}]" if statuses else ""
             if statuses and statuses[k] == "changed":
                 mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
             where = _location(finding, self.lang)
@@ -198,7 +205,7 @@ class _Output:
     def _review_json(self, print_: Fingerprint, status: Status) -> dict[str, object]:
         assert self.reviews is not None
         entry = self.reviews.entries[print_.key]
-        return {"fingerprint": print_.key, "status": status, "by": entry.by, "reason": entry.reason}
+        return {"status": status, "by": entry.by, "reason": entry.reason}
 
     def close(self, *, interrupted: bool = False) -> int:
         self._clear()
