@@ -148,7 +148,8 @@ def reports(
     ``max_count`` bounds each part count (totals are sums, so they may exceed it; use
     ``10**12`` for large counts); ``mostly_zero`` makes most cells 0, as small organs
     publish; ``narratives`` draws the three narrative sections (default: samples with
-    text that looks like a formula, and arbitrary text; ``st.just("")`` for empty ones);
+    text that looks like a formula, and arbitrary text; ``st.just("")`` for empty ones,
+    which also pass :func:`govinfo.check_text` — arbitrary narratives need not);
     ``organs`` and ``years`` draw the metadata (default: non-empty names, years the
     edition is meant for). ``edition_id="2019"`` gives reports in the 2019 trial format,
     with signed ``items_change`` and a procurement unit.
