@@ -683,6 +683,7 @@ def _cells(reading: _Reading) -> tuple[dict[str, Value], dict[str, SourceLocatio
             values[cell.path] = reading_.value
             if cell.unit_path:
                 values[cell.unit_path] = unit
+                sources[cell.unit_path] = where  # the unit is read from the amount's own cell
             sources[cell.path] = where
             note = reading_.note
             if note is None or note is Note.BLANK or (note is Note.TEXT and _PLAIN.fullmatch(raw)):

@@ -195,3 +195,12 @@ def test_a_parent_in_another_unit_than_its_children_is_refused(trial: AnnualRepo
     )
     with pytest.raises(govinfo.AggregationError, match="单位不一致"):
         govinfo.compare_hierarchy(in_yuan, [trial])
+
+
+def test_the_unit_of_an_amount_is_traced_to_its_cell(trial: AnnualReport) -> None:
+    buffer = io.BytesIO()
+    govinfo.write_xlsx(trial, buffer)
+    found = govinfo.explain(govinfo.read_xlsx(buffer.getvalue()), "proactive.procurement.unit")
+    assert found.value == "万元"
+    assert found.source is not None
+    assert found.source == govinfo.read_xlsx(buffer.getvalue()).sources["proactive.procurement.amount"]

@@ -473,6 +473,9 @@ def read_xlsx(
         **{k: v if isinstance(v, str) else "" for k, v in narratives.items()},
     )
     sources = {path: book.located(place) for path, place in found.places.items()}
+    for cell in layout.cells:  # a unit is read from its amount's own cell
+        if cell.unit_path and cell.path in sources:
+            sources[cell.unit_path] = sources[cell.path]
     labelled = (("organ", ours.ORGAN), ("year", ours.YEAR), *((n.field, n.heading) for n in layout.narratives))
     for field, label in labelled:
         place = _text_place(book, label)
