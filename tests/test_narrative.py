@@ -5,6 +5,7 @@ Each rule is broken by one mutation of the valid example, with the exact rule ID
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +185,15 @@ def test_copied_sections_are_located(tmp_path: Path, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert status == 1  # the carry-over does not follow (the same tables twice)
     assert f"  警告  GI607  {now.name}:第 7 行  “一、总体情况”有 100% 的文字与上年报告相同" in out
+
+
+def test_narrative_findings_of_a_workbook_point_at_its_cell() -> None:
+    report = attrs.evolve(govinfo.example(), problems="无")
+    buffer = io.BytesIO()
+    govinfo.write_xlsx(report, buffer)
+    read = govinfo.read_xlsx(buffer.getvalue())
+    (finding,) = [f for f in read.findings if f.rule_id.startswith("GI1")]
+    assert finding.rule_id == "GI102"
+    assert finding.source is not None
+    assert finding.source == read.sources["problems"]
+    assert (finding.source.sheet, finding.source.text) == ("基本信息", "无")
