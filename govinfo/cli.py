@@ -293,20 +293,14 @@ def _in_example(finding: Finding) -> Finding:
 def _check(args: argparse.Namespace) -> int:
     paths = list(_expand(args.paths))
     out = _Output(args, total=len(paths))
-    try:
-        if args.review:
-            out.reviews = Reviews.load(args.review)
-        previous = _previous(args.previous, out) if args.previous else {}
-    except GovinfoError as error:
-        print(error.message(out.lang), file=sys.stderr)
+    if not _reviewed(args, out):
         return 2
+    previous = _previous(args.previous, out) if args.previous else {}
     if not args.paths:
         name = f"{'built-in example' if out.lang == 'en' else '内置示例'} {EXAMPLE_FILE}"
         report, findings = govinfo.read_published(govinfo.example_text())
         out.report(name, report, [_in_example(f) for f in findings])
-        if out.reviews is not None:
-            out.reviews.save(args.review)
-        return out.close()
+        return _finish(args, out)
     read: list[tuple[str, AnnualReport, Mapping[str, SourceLocation]]] = []
     try:
         for result in _results(paths, args.jobs):
@@ -323,11 +317,8 @@ def _check(args: argparse.Namespace) -> int:
             for (name, report, _), found in zip(read, shared, strict=True):
                 out.report(name, report, found, across=True)
     except KeyboardInterrupt:
-        return out.close(interrupted=True)
-    finally:
-        if out.reviews is not None:
-            out.reviews.save(args.review)
-    return out.close()
+        return _finish(args, out, interrupted=True)  # what was seen so far is recorded
+    return _finish(args, out)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -372,8 +363,32 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reviewed(args: argparse.Namespace, out: _Output) -> bool:
+    """Load the ``--review`` file into ``out``; False (the error said) if it cannot be read."""
+    try:
+        if args.review:
+            out.reviews = Reviews.load(args.review)
+    except GovinfoError as error:
+        print(error.message(out.lang), file=sys.stderr)
+        return False
+    return True
+
+
+def _finish(args: argparse.Namespace, out: _Output, *, interrupted: bool = False) -> int:
+    """Save the reviews (the findings seen are recorded), then the summary and exit status."""
+    if out.reviews is not None:
+        try:
+            out.reviews.save(args.review)
+        except GovinfoError as error:
+            print(error.message(out.lang), file=sys.stderr)
+            out.unreadable += 1
+    return out.close(interrupted=interrupted)
+
+
 def _compare(args: argparse.Namespace) -> int:
     out = _Output(args)
+    if not _reviewed(args, out):
+        return 2
     read: list[ReadResult] = []
     for name in (args.previous, args.current):
         try:
@@ -383,7 +398,7 @@ def _compare(args: argparse.Namespace) -> int:
     if len(read) == 2:
         last, now = read
         out.report(args.current, now.report, govinfo.compare(last.report, now.report, sources=now.sources))
-    return out.close()
+    return _finish(args, out)
 
 
 def _aggregate(args: argparse.Namespace) -> int:
@@ -429,6 +444,8 @@ def _members(path: str) -> list[str]:
 
 def _hierarchy(args: argparse.Namespace) -> int:
     out = _Output(args)
+    if not _reviewed(args, out):
+        return 2
     children: list[AnnualReport] = []
     try:
         parent = _open(Path(args.parent)).report
@@ -448,7 +465,7 @@ def _hierarchy(args: argparse.Namespace) -> int:
         out.failed(args.parent, error)
         return out.close()
     out.report(args.parent, parent, findings)
-    return out.close()
+    return _finish(args, out)
 
 
 def _say(lang: Lang, zh: str, en: str) -> None:
@@ -467,7 +484,12 @@ def _template(args: argparse.Namespace) -> int:
 
 def _annotate(args: argparse.Namespace) -> int:
     try:
-        findings = govinfo.annotate_xlsx(args.input, args.output)
+        chosen = None
+        if args.review:  # what the office has accepted or dismissed is not sent back to the organ
+            reviews = Reviews.load(args.review)
+            read = govinfo.read_xlsx(Path(args.input))
+            chosen = reviews.unsettled(read.findings, read.report)
+        findings = govinfo.annotate_xlsx(args.input, args.output, findings=chosen)
     except GovinfoError as error:
         print(f"{args.input}: {error.message(args.lang)}", file=sys.stderr)
         return 2
@@ -622,11 +644,16 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def _options(command: argparse.ArgumentParser, *, formats: tuple[str, ...] = ("text", "json")) -> None:
-    """The options every command takes: the output language and, for reports, the format."""
+def _options(
+    command: argparse.ArgumentParser, *, formats: tuple[str, ...] = ("text", "json"), review: str = ""
+) -> None:
+    """The options every command takes: the output language and, for reports, the format;
+    ``review`` says what ``--review FILE`` does for the command (none if empty)."""
     command.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
     if formats:
         command.add_argument("--format", choices=formats, default=formats[0], help="输出格式 output format")
+    if review:
+        command.add_argument("--review", metavar="FILE", help=f"审核记录文件（JSON）：{review} the review file")
 
 
 def _jobs(command: argparse.ArgumentParser) -> None:
@@ -657,15 +684,10 @@ def parser() -> argparse.ArgumentParser:
         epilog="示例 example:  govinfo check 报告.xlsx 各单位报告/   govinfo check --lang en --format json",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json、.txt、.html）")
-    _options(check)
+    _options(check, review="已接受或已排除的问题不再显示，新问题记入待审核")
     _jobs(check)
     check.add_argument(
         "--previous", nargs="+", metavar="PATH", help="上年报告（文件或文件夹），按机关名称配对比较 last year's reports"
-    )
-    check.add_argument(
-        "--review",
-        metavar="FILE",
-        help="审核记录文件（JSON）：已接受或已排除的问题不再显示，新问题记入待审核 the review file",
     )
     check.set_defaults(run=_check)
 
@@ -677,7 +699,7 @@ def parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("previous", metavar="PREVIOUS", help="上年报告 last year's report")
     compare.add_argument("current", metavar="CURRENT", help="本年报告 this year's report")
-    _options(compare)
+    _options(compare, review="同 govinfo check --review")
     compare.set_defaults(run=_compare)
 
     total = commands.add_parser(
@@ -712,7 +734,7 @@ def parser() -> argparse.ArgumentParser:
     )
     marked.add_argument("input", metavar="IN.xlsx", help="报送的工作簿 the submitted workbook")
     marked.add_argument("output", metavar="OUT.xlsx", help="批注版 the annotated copy")
-    _options(marked, formats=())
+    _options(marked, formats=(), review="已接受或已排除的问题不再标注")
     marked.set_defaults(run=_annotate)
 
     convert = commands.add_parser(
@@ -766,7 +788,7 @@ def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     tree.add_argument("children", nargs="+", metavar="CHILD", help="下级报告（文件或文件夹） the children's reports")
     tree.add_argument("--members", metavar="LIST.txt", help="应报送的单位名单（每行一个） organs that should report")
     tree.add_argument("--warn", action="store_true", help="不一致时只作警告 report differences as warnings")
-    _options(tree)
+    _options(tree, review="同 govinfo check --review")
     tree.set_defaults(run=_hierarchy)
 
     why = commands.add_parser(

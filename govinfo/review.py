@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -237,6 +237,11 @@ class Reviews:
         if review.decision != "pending" and review.values != print_.values:
             return "changed"
         return review.decision
+
+    def unsettled(self, findings: Sequence[Finding], report: AnnualReport) -> list[Finding]:
+        """The findings not accepted or dismissed (or whose values changed since), in order."""
+        prints = fingerprints(findings, report)
+        return [f for f, p in zip(findings, prints, strict=True) if self.status(p) not in ("accepted", "dismissed")]
 
     def record(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> None:
         """Note a finding as seen: a new one as pending; a decision is never changed here."""

@@ -286,3 +286,41 @@ def test_a_review_survives_re_exporting_the_report(report: govinfo.AnnualReport)
     assert govinfo.fingerprints(read.findings, read.report) == direct
     again = govinfo.from_json(govinfo.to_json(report))
     assert govinfo.fingerprints(govinfo.check(again), again) == direct
+
+
+def test_annotate_leaves_out_what_the_office_settled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book, review = tmp_path / "某区.xlsx", tmp_path / "审核.json"
+    govinfo.write_xlsx(broken(), book)
+    assert run(capsys, "check", str(book), "--review", str(review))[0] == 1
+    first = sorted(json.loads(review.read_text("utf-8"))["findings"])[0]
+    run(capsys, "review", str(review), "dismiss", first[:8], "--by", "张三", "--reason", "误报")
+    status, _, err = run(capsys, "annotate", str(book), str(tmp_path / "批注.xlsx"), "--review", str(review))
+    assert status == 1
+    assert "问题 1 项" in err
+    assert json.loads(review.read_text("utf-8"))["findings"][first]["decision"] == "dismissed"
+
+
+def test_compare_and_hierarchy_take_reviews(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    review = tmp_path / "审核.json"
+    last, now = tmp_path / "2023.json", tmp_path / "2024.json"
+    last.write_text(govinfo.to_json(attrs.evolve(govinfo.example(), year=2023)), "utf-8")
+    now.write_text(govinfo.to_json(govinfo.example()), "utf-8")
+    status, out, _ = run(capsys, "compare", str(last), str(now), "--review", str(review))
+    assert status == 1
+    keys = list(json.loads(review.read_text("utf-8"))["findings"])
+    assert len(keys) == 6  # GI603 ×2, GI604, GI605, GI607 ×2
+    run(capsys, "review", str(review), "accept", *(k[:8] + k[16:] for k in keys), "--by", "张三")
+    status, out, _ = run(capsys, "compare", str(last), str(now), "--review", str(review))
+    assert status == 0
+    assert "已审核、未显示 6 项" in out
+    status, out, _ = run(capsys, "hierarchy", str(now), str(now), "--review", str(review))
+    assert status == 0
+    review.write_text("{", "utf-8")
+    assert run(capsys, "hierarchy", str(now), str(now), "--review", str(review))[0] == 2
+    assert run(capsys, "compare", str(last), str(now), "--review", str(review))[0] == 2
+
+
+def test_a_review_file_that_cannot_be_saved_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "check", "--review", str(tmp_path / "没有" / "审核.json"))
+    assert status == 2
+    assert "无法写入审核记录文件" in err
