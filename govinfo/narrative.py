@@ -27,15 +27,12 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from govinfo.findings import Finding, SourceLocation
+from govinfo.format2021 import OTHER_MATTERS, OVERVIEW, PROBLEMS
 from govinfo.report import AnnualReport, organ_key
 from govinfo.rules import RULES
 
-SECTIONS = {
-    "overview": "一、总体情况",
-    "problems": "五、存在的主要问题及改进情况",
-    "other_matters": "六、其他需要报告的事项",
-}
-"""The narrative fields and their headings."""
+SECTIONS = {n.field: n.heading for n in (OVERVIEW, PROBLEMS, OTHER_MATTERS)}
+"""The narrative fields and their headings, as the layout declares them (both editions share them)."""
 
 SHINGLE = 8
 """Characters in the runs two texts must share for a character to count as shared."""

@@ -17,6 +17,7 @@ from govinfo.consistency import place
 from govinfo.editions import edition as _edition
 from govinfo.errors import Lang
 from govinfo.findings import Finding, SourceLocation, Value
+from govinfo.narrative import SECTIONS
 from govinfo.report import AnnualReport
 
 
@@ -69,7 +70,7 @@ class Explanation:
         return section.heading if section is not None else ""
 
 
-_TEXTS = ("organ", "year", "edition", "overview", "problems", "other_matters")
+_TEXTS = ("organ", "year", "edition", *SECTIONS)
 
 
 def explain(result: ReadResult, path: str) -> Explanation:

@@ -29,6 +29,7 @@ import attrs
 from govinfo.cells import attrs_get
 from govinfo.errors import FileFormatError, GovinfoError, UnknownNameError
 from govinfo.findings import Finding
+from govinfo.narrative import SECTIONS
 from govinfo.report import AnnualReport, organ_key
 
 Decision = Literal["pending", "accepted", "dismissed"]
@@ -41,7 +42,6 @@ VERSION = 1
 MAX_BYTES = 64 * 2**20
 """A review file larger than this is refused before it is read."""
 _DECISIONS = ("pending", "accepted", "dismissed")
-_NARRATIVES = ("overview", "problems", "other_matters")
 
 
 @attrs.frozen
@@ -93,7 +93,7 @@ def _involved(finding: Finding, report: AnnualReport) -> list[object]:
             values.append(attrs_get(report, path))
         except AttributeError:
             values.append(None)
-    if finding.path in _NARRATIVES:
+    if finding.path in SECTIONS:
         values.append(getattr(report, finding.path))
     return values
 
