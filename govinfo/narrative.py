@@ -280,19 +280,13 @@ class _Automaton:
         return best
 
 
-def _longest_common(a: str, b: str) -> tuple[int, int]:
-    """The longest substring of ``b`` that is also in ``a``: (start in ``b``, length).
-
-    A suffix automaton of ``a``, walked with ``b``: linear in ``len(a) + len(b)``.
-    """
-    return _Automaton.of(a).longest_in(b)
-
-
 def _similarity(
-    other: _Text, text: _Text, grams: set[str] | None = None, automaton: _Automaton | None = None
+    other: _Text, text: _Text, *, shared: int | None = None, automaton: _Automaton | None = None
 ) -> Similarity:
+    """``text`` against ``other``; ``shared`` and ``automaton`` when the caller has them already."""
     chars = len(text.chars)
-    shared = _covered(text, grams if grams is not None else other.shingles())
+    if shared is None:
+        shared = _covered(text, other.shingles())
     start, length = (automaton or _Automaton.of(other.chars)).longest_in(text.chars)
     return Similarity(shared / chars if chars else 0.0, shared, chars, text.passage(start, length))
 
@@ -399,18 +393,14 @@ def shared_text(
                 offered = (j for j in index[gram] if keys[j] != keys[i])
                 votes.update(itertools.islice(offered, _POSTINGS))
             # the most voted first; the first that is mostly the same text is the one named
-            j = next(
-                (
-                    j
-                    for j, _ in votes.most_common(_CANDIDATES)
-                    if _covered(text, grams[j]) >= threshold * len(text.chars)
-                ),
-                None,
-            )
-            if j is not None:
+            for j, _ in votes.most_common(_CANDIDATES):
+                shared = _covered(text, grams[j])
+                if shared < threshold * len(text.chars):
+                    continue
                 if j not in automata:  # in a batch built on one template, many point at the same section
                     automata[j] = _Automaton.of(texts[j].chars)
-                found = _similarity(texts[j], text, grams[j], automata[j])
+                found = _similarity(texts[j], text, shared=shared, automaton=automata[j])
                 where = sources[i].get(field) if sources else None
                 results[i].append(_copied("GI703", field, found, threshold, where, other=reports[j].organ))
+                break
     return results

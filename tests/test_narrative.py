@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import govinfo
 from govinfo import AnnualReport
 from govinfo.cli import main
-from govinfo.narrative import MIN_SECTION_CHARS, SHINGLE, _longest_common, _Text, similarity
+from govinfo.narrative import MIN_SECTION_CHARS, SHINGLE, _Automaton, _Text, similarity
 
 
 def fired(report: AnnualReport) -> list[str]:
@@ -116,7 +116,7 @@ def test_a_text_is_all_found_in_itself(text: str) -> None:
 
 @given(st.text(alphabet="甲乙丙丁", max_size=40), st.text(alphabet="甲乙丙丁", max_size=40))
 def test_the_longest_shared_passage_is_the_longest(a: str, b: str) -> None:
-    start, length = _longest_common(a, b)
+    start, length = _Automaton.of(a).longest_in(b)
     assert b[start : start + length] in a
     brute = max((j - i for i in range(len(b)) for j in range(i, len(b) + 1) if b[i:j] in a), default=0)
     assert length == brute
