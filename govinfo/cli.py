@@ -26,7 +26,7 @@ from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity, SourceLocation
 from govinfo.provenance import ReadResult
 from govinfo.report import AnnualReport, organ_key
-from govinfo.review import Decision, Fingerprint, Reviews, Status, fingerprints, short_key
+from govinfo.review import SETTLED, Decision, Fingerprint, Reviews, Status, fingerprints, short_key
 from govinfo.schema import json_schema_text
 from govinfo.sources import read_bytes
 
@@ -168,7 +168,7 @@ class _Output:
             if self.reviews is not None
             else []
         )
-        shown = [f for k, f in enumerate(findings) if not statuses or statuses[k] not in ("accepted", "dismissed")]
+        shown = [f for k, f in enumerate(findings) if not statuses or statuses[k] not in SETTLED]
         self.hidden += len(findings) - len(shown)
         self.counts.update(f.severity for f in shown)
         self.rules.update(f.rule_id for f in shown)
@@ -184,7 +184,7 @@ class _Output:
         if not shown:
             print("  no findings" if self.lang == "en" else "  未发现问题")
         for k, finding in enumerate(findings):
-            if statuses and statuses[k] in ("accepted", "dismissed"):
+            if statuses and statuses[k] in SETTLED:
                 continue
             severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
             if self.colour:

@@ -22,7 +22,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
@@ -41,7 +41,9 @@ FORMAT = "govinfo-review"
 VERSION = 1
 MAX_BYTES = 64 * 2**20
 """A review file larger than this is refused before it is read."""
-_DECISIONS = ("pending", "accepted", "dismissed")
+_DECISIONS = get_args(Decision)
+SETTLED: frozenset[Status] = frozenset({"accepted", "dismissed"})
+"""The statuses of findings an office has decided on: hidden while their values stay the same."""
 
 
 @attrs.frozen
@@ -241,7 +243,7 @@ class Reviews:
     def unsettled(self, findings: Sequence[Finding], report: AnnualReport) -> list[Finding]:
         """The findings not accepted or dismissed (or whose values changed since), in order."""
         prints = fingerprints(findings, report)
-        return [f for f, p in zip(findings, prints, strict=True) if self.status(p) not in ("accepted", "dismissed")]
+        return [f for f, p in zip(findings, prints, strict=True) if self.status(p) not in SETTLED]
 
     def record(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> None:
         """Note a finding as seen: a new one as pending; a decision is never changed here."""
