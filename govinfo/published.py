@@ -183,14 +183,17 @@ class _Flatten(html.parser.HTMLParser):
             return
         if self.cell is not None:
             if not "".join(self.cell).strip() and data.strip():
-                line, column = self.getpos()
-                self.cell_at = (line, column + len(data) - len(data.lstrip()))
+                self.cell_at = self._text_at(data)
             self.cell.append(data)
         elif not self.tables:
             if self.text_at is None and data.strip():
-                line, column = self.getpos()
-                self.text_at = (line, column + len(data) - len(data.lstrip()))
+                self.text_at = self._text_at(data)
             self.text.append(data)
+
+    def _text_at(self, data: str) -> tuple[int, int]:
+        """Where the first character of ``data`` that is not white space stands in the page."""
+        line, column = self.getpos()
+        return line, column + _lead(data)
 
     def _flush(self) -> None:
         line = " ".join("".join(self.text).split())
@@ -199,6 +202,11 @@ class _Flatten(html.parser.HTMLParser):
             self.origins.append(((0, *self.text_at),))
         self.text = []
         self.text_at = None
+
+
+def _lead(text: str) -> int:
+    """How many white-space characters ``text`` starts with."""
+    return len(text) - len(text.lstrip())
 
 
 def _span(value: str | None) -> int:
@@ -293,8 +301,7 @@ def _tokens(lines: Iterable[tuple[int, str]]) -> list[Token]:
                 if found >= 0:
                     stop = found + len(piece)
                 else:  # its white space was closed up (商业  企业, 1 234): count its characters
-                    rest = line[cursor : cell.end()]
-                    found = cursor + len(rest) - len(rest.lstrip())
+                    found = cursor + _lead(line[cursor : cell.end()])
                     stop = _label_end(line, found, piece, cell.end())
                 tokens.append(Token(piece, number, value=value, column=found + 1, end=stop))
                 cursor = stop
