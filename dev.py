@@ -3,6 +3,7 @@
 
     python3 dev.py demo    # check the built-in example, findings in Chinese
     python3 dev.py test    # lint, type check, docs build, tests with coverage
+    python3 dev.py test --quick   # the same with 10 examples per property, for the edit–test loop
     python3 dev.py bench   # the benchmarks, printed as ratios against baselines
 
 The first run creates ``.venv`` beside this file and installs the pinned development
@@ -69,7 +70,11 @@ def test() -> None:
     _run(BIN / "ruff", "format", "--check", ".")
     _run(BIN / "mypy")
     _run(BIN / "sphinx-build", "--fail-on-warning", "--quiet", "-b", "html", "docs", "docs/_build/html")
-    _run(BIN / "python", "-m", "pytest", "--cov", "--cov-report=term", *sys.argv[2:])
+    args = sys.argv[2:]
+    if "--quick" in args:  # fewer Hypothesis examples: a short edit–test loop (CI runs the full profile)
+        args.remove("--quick")
+        os.environ["HYPOTHESIS_PROFILE"] = "quick"
+    _run(BIN / "python", "-m", "pytest", "--cov", "--cov-report=term", *args)
 
 
 def bench() -> None:

@@ -136,12 +136,12 @@ def run(quick: bool) -> list[Result]:
     seed_workbook = io.BytesIO()
     govinfo.write_xlsx(govinfo.example(), seed_workbook)
     seed_data = seed_workbook.getvalue()
-    assert govinfo.read_published(seed)[0] == govinfo.read_xlsx(seed_data)[0] == govinfo.example()
+    assert govinfo.read_text(seed)[0] == govinfo.read_xlsx(seed_data)[0] == govinfo.example()
     rounds = 10 if quick else 30
 
     def read_seed_text() -> None:
         for _ in range(rounds):
-            govinfo.read_published(seed)
+            govinfo.read_text(seed)
 
     def read_seed_workbook() -> None:
         for _ in range(rounds):
@@ -149,7 +149,7 @@ def run(quick: bool) -> list[Result]:
 
     return [
         Result(
-            f"read_published(seed text) x{rounds}",
+            f"read_text(seed text) x{rounds}",
             best_of(read_seed_text, repeats),
             best_of(read_seed_workbook, repeats),
             0.5,

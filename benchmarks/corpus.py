@@ -8,10 +8,11 @@ from decimal import Decimal
 import attrs
 
 import govinfo
-from govinfo import AnnualReport, ApplicantCounts, Outcomes, Requests
-from govinfo.appeals import AppealCounts, Appeals
-from govinfo.proactive import ProactiveDisclosure
-from govinfo.requests import NotProcessed, OtherHandling, Unavailable, Withheld
+from govinfo import AnnualReport, Requests
+from govinfo.model import ApplicantCounts, Outcomes
+from govinfo.model.appeals import AppealCounts, Appeals
+from govinfo.model.proactive import ProactiveDisclosure
+from govinfo.model.requests import NotProcessed, OtherHandling, Unavailable, Withheld
 
 PARTS = ("natural_person", "commercial", "research", "nonprofit", "legal_service", "other")
 

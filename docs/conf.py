@@ -11,7 +11,7 @@ DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))
 
 from govinfo import __version__  # noqa: E402
-from govinfo.catalog_text import catalog_markdown  # noqa: E402
+from govinfo.rules.docs import catalog_markdown  # noqa: E402
 
 project = "govinfo"
 author = "govinfo contributors"

@@ -1,14 +1,20 @@
 """govinfo: China's 政府信息公开工作年度报告 as typed objects, checked by rule.
 
-The public API is what this module lists in ``__all__``; every other module is an
-implementation detail unless its own docstring says otherwise (:mod:`govinfo.layout`,
-:mod:`govinfo.rules` and :mod:`govinfo.strategies` are public).
+The public API is what this module lists in ``__all__``, and the public sub-packages:
+:mod:`govinfo.model` (every model class, the row classes included),
+:mod:`govinfo.editions` (the official layout as data), :mod:`govinfo.rules` (the catalog)
+and :mod:`govinfo.strategies`. Every other module is an implementation detail.
+
+The workbook functions load openpyxl when first used, so that ``import govinfo`` stays
+quick for work that never touches a workbook.
 """
 
-from govinfo.aggregate import Aggregate, Exclusion, aggregate, compare_hierarchy
-from govinfo.appeals import AppealCounts, Appeals
-from govinfo.cells import build_report, cell_values, get_cell, replace_cells
-from govinfo.consistency import check, validate
+from typing import TYPE_CHECKING, Any
+
+from govinfo.analysis.aggregate import Aggregate, Exclusion, aggregate, compare_hierarchy
+from govinfo.analysis.history import compare
+from govinfo.analysis.similarity import Similarity, shared_text, similarity
+from govinfo.analysis.tabular import to_dataframe, to_rows
 from govinfo.editions import edition, edition_ids
 from govinfo.errors import (
     AggregationError,
@@ -25,29 +31,42 @@ from govinfo.errors import (
 )
 from govinfo.example import example, example_text, read_example
 from govinfo.findings import Finding, Severity, SourceLocation
-from govinfo.history import compare
 from govinfo.jsonio import from_dict, from_json, to_dict, to_json
-from govinfo.narrative import Similarity, check_text, shared_text, similarity
-from govinfo.proactive import DecisionCount, DocumentCounts, FeeAmount, ProactiveDisclosure
-from govinfo.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
-from govinfo.provenance import Explanation, ReadResult, explain
-from govinfo.published import read_published
-from govinfo.report import AnnualReport
-from govinfo.requests import (
-    ApplicantCounts,
-    NotProcessed,
-    OtherHandling,
-    Outcomes,
-    Requests,
-    Unavailable,
-    Withheld,
-)
+from govinfo.model import AnnualReport, Appeals, ProactiveDisclosure, ProactiveDisclosure2019, Requests
+from govinfo.model.cells import build_report, cell_values, get_cell, replace_cells
+from govinfo.reading.kinds import KINDS, read
+from govinfo.reading.result import Explanation, ReadResult, explain
+from govinfo.reading.text.reader import read_published, read_text
 from govinfo.review import Fingerprint, Review, Reviews, fingerprint, fingerprints
 from govinfo.rules import RULES, Rule, rule
-from govinfo.tabular import to_dataframe, to_rows
-from govinfo.xlsx.annotate import annotate_xlsx
-from govinfo.xlsx.read import read_xlsx
-from govinfo.xlsx.write import template, write_aggregate_xlsx, write_xlsx
+from govinfo.rules.engine import check, validate
+from govinfo.rules.narrative import check_text
+
+if TYPE_CHECKING:
+    from govinfo.reading.workbook.reader import read_xlsx
+    from govinfo.writing.annotate import annotate_xlsx
+    from govinfo.writing.workbook import template, write_aggregate_xlsx, write_xlsx
+
+_LAZY = {
+    "read_xlsx": "govinfo.reading.workbook.reader",
+    "annotate_xlsx": "govinfo.writing.annotate",
+    "template": "govinfo.writing.workbook",
+    "write_aggregate_xlsx": "govinfo.writing.workbook",
+    "write_xlsx": "govinfo.writing.workbook",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The workbook functions, imported on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govinfo' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 
@@ -55,30 +74,19 @@ __all__ = [
     "Aggregate",
     "AggregationError",
     "AnnualReport",
-    "AppealCounts",
     "Appeals",
-    "ApplicantCounts",
-    "DecisionCount",
-    "DocumentCounts",
-    "DocumentsMade",
     "Exclusion",
     "Explanation",
-    "FeeAmount",
-    "FeeItems",
     "FieldTypeError",
     "FileFormatError",
     "Finding",
     "Fingerprint",
     "GovinfoError",
-    "ItemCounts",
+    "KINDS",
     "LayoutError",
-    "NotProcessed",
-    "OtherHandling",
-    "Outcomes",
     "ProactiveDisclosure",
     "ProactiveDisclosure2019",
     "Problem",
-    "Procurement",
     "RULES",
     "ReadResult",
     "ReportInvalidError",
@@ -90,11 +98,9 @@ __all__ = [
     "Similarity",
     "SourceLocation",
     "StructureError",
-    "Unavailable",
     "UnknownNameError",
     "UnsafeFileError",
     "UnwritableValueError",
-    "Withheld",
     "aggregate",
     "annotate_xlsx",
     "build_report",
@@ -113,8 +119,10 @@ __all__ = [
     "from_dict",
     "from_json",
     "get_cell",
+    "read",
     "read_example",
     "read_published",
+    "read_text",
     "read_xlsx",
     "replace_cells",
     "rule",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from govinfo.appeals import AppealCounts
-from govinfo.report import AnnualReport
-from govinfo.requests import ApplicantCounts
+from govinfo.model.appeals import AppealCounts
+from govinfo.model.report import AnnualReport
+from govinfo.model.requests import ApplicantCounts
 
 
 def _resolve(thing: type) -> st.SearchStrategy[object]:

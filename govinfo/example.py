@@ -11,14 +11,14 @@ import functools
 from decimal import Decimal
 from importlib import resources
 
-from govinfo.appeals import AppealCounts, Appeals
-from govinfo.consistency import check
 from govinfo.editions import edition
 from govinfo.findings import Finding, SourceLocation
-from govinfo.proactive import ProactiveDisclosure
-from govinfo.report import AnnualReport
-from govinfo.requests import ZERO, ApplicantCounts, NotProcessed, Outcomes, Requests, Unavailable, Withheld
-from govinfo.rules import RULES
+from govinfo.model.appeals import AppealCounts, Appeals
+from govinfo.model.proactive import ProactiveDisclosure
+from govinfo.model.report import AnnualReport
+from govinfo.model.requests import ZERO, ApplicantCounts, NotProcessed, Outcomes, Requests, Unavailable, Withheld
+from govinfo.rules.catalog import RULES
+from govinfo.rules.engine import check
 
 EXAMPLE_FILE = "zhanhe-2024.txt"
 

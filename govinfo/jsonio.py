@@ -24,10 +24,10 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from govinfo.editions import edition_ids
 from govinfo.errors import Problem, StructureError, describe
-from govinfo.proactive import ProactiveDisclosure
-from govinfo.proactive2019 import ProactiveDisclosure2019
-from govinfo.report import SHAPES, AnnualReport
-from govinfo.requests import ApplicantCounts, OtherHandling
+from govinfo.model.proactive import ProactiveDisclosure
+from govinfo.model.proactive2019 import ProactiveDisclosure2019
+from govinfo.model.report import SHAPES, AnnualReport
+from govinfo.model.requests import ApplicantCounts, OtherHandling
 
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 

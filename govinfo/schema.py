@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from govinfo.report import SHAPES, AnnualReport
+from govinfo.model.report import SHAPES, AnnualReport
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 

@@ -19,20 +19,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
-from govinfo.appeals import AppealCounts, Appeals
-from govinfo.cells import cell_values, replace_cells
 from govinfo.editions import edition
 from govinfo.errors import UnknownNameError
 from govinfo.findings import Value
-from govinfo.proactive import ProactiveDisclosure
-from govinfo.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
-from govinfo.report import SHAPES, AnnualReport
-from govinfo.requests import (
+from govinfo.model.appeals import AppealCounts, Appeals
+from govinfo.model.cells import cell_values, replace_cells
+from govinfo.model.proactive import ProactiveDisclosure
+from govinfo.model.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
+from govinfo.model.report import SHAPES, AnnualReport
+from govinfo.model.requests import (
     ApplicantCounts,
     NotProcessed,
     OtherHandling,
@@ -69,6 +69,14 @@ NARRATIVE_SAMPLES = (
     "-（一）存在问题",
     "@某单位",
 )
+
+
+PASSING = (
+    "本机关依法做好政府信息公开工作。",
+    "下一步将进一步加强政府信息公开工作。",
+    "本年度未收取信息处理费。",
+)
+"""A sentence for each narrative section (一、五、六) that satisfies the narrative rules."""
 
 
 def _counts(max_count: int, mostly_zero: bool) -> st.SearchStrategy[int]:
@@ -143,13 +151,14 @@ def reports(
     organs: st.SearchStrategy[str] | None = None,
     years: st.SearchStrategy[int] | None = None,
 ) -> st.SearchStrategy[AnnualReport]:
-    """Reports that pass every rule of :func:`govinfo.check`.
+    """Reports that pass every rule of :func:`govinfo.check`, the narrative rules included.
 
     ``max_count`` bounds each part count (totals are sums, so they may exceed it; use
     ``10**12`` for large counts); ``mostly_zero`` makes most cells 0, as small organs
-    publish; ``narratives`` draws the three narrative sections (default: samples with
-    text that looks like a formula, and arbitrary text; ``st.just("")`` for empty ones,
-    which also pass :func:`govinfo.check_text` — arbitrary narratives need not);
+    publish; ``narratives`` draws the three narrative sections (default: all three empty,
+    as a data submission, or samples with text that looks like a formula and arbitrary
+    text, each followed by a sentence that satisfies the narrative rules; given
+    ``narratives`` are taken as drawn, and arbitrary ones need not pass them);
     ``organs`` and ``years`` draw the metadata (default: non-empty names, years the
     edition is meant for). ``edition_id="2019"`` gives reports in the 2019 trial format,
     with signed ``items_change`` and a procurement unit.
@@ -157,6 +166,11 @@ def reports(
     layout = edition(edition_id)
     n = _counts(max_count, mostly_zero)
     texts = narratives if narratives is not None else st.one_of(st.sampled_from(NARRATIVE_SAMPLES), st.text())
+    sections = (
+        st.tuples(texts, texts, texts)
+        if narratives is not None
+        else st.one_of(st.just(("", "", "")), st.tuples(*(st.builds(str.__add__, texts, st.just(s)) for s in PASSING)))
+    )
     names = organs if organs is not None else st.builds(str.__add__, st.sampled_from(ORGAN_NAMES), st.text(max_size=8))
     last = layout.last_year if layout.last_year is not None else layout.first_year + 30
     report_years = years if years is not None else st.integers(min_value=layout.first_year, max_value=last)
@@ -190,19 +204,22 @@ def reports(
         )
     groups = appeal_counts(max_count=max_count, mostly_zero=mostly_zero)
     return st.builds(
-        AnnualReport,
+        _report,
+        sections,
         edition=st.just(layout.id),
         organ=names,
         year=report_years,
-        overview=texts,
         proactive=proactive,
         requests=_requests(max_count, mostly_zero, layout.id),
         appeals=st.builds(
             Appeals, reconsideration=groups, litigation_direct=groups, litigation_after_reconsideration=groups
         ),
-        problems=texts,
-        other_matters=texts,
     )
+
+
+def _report(sections: tuple[str, str, str], **parts: Any) -> AnnualReport:
+    overview, problems, other_matters = sections
+    return AnnualReport(overview=overview, problems=problems, other_matters=other_matters, **parts)
 
 
 def _shift(*paths: str) -> Callable[[AnnualReport, int], AnnualReport]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govinfo.catalog_text import catalog_markdown
+from govinfo.rules.docs import catalog_markdown
 
 DOCS = Path(__file__).parent.parent / "docs"
 

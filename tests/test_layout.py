@@ -10,8 +10,8 @@ import attrs
 import pytest
 
 import govinfo
-from govinfo.layout import Grid, Narrative, Table, join_path
-from govinfo.report import SHAPES
+from govinfo.editions.layout import Grid, Narrative, Table, join_path
+from govinfo.model.report import SHAPES
 
 SPEC = (Path(__file__).parent / "data" / "format.md").read_text(encoding="utf-8")
 LAYOUT = govinfo.edition("2021")

@@ -6,7 +6,8 @@ import attrs
 import pytest
 
 import govinfo
-from govinfo import AnnualReport, AppealCounts, ApplicantCounts, Outcomes, ProactiveDisclosure, Requests
+from govinfo import AnnualReport, ProactiveDisclosure, Requests
+from govinfo.model import AppealCounts, ApplicantCounts, Outcomes
 
 
 def test_applicant_row_from_parts_computes_the_total() -> None:

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import AnnualReport
+from govinfo.analysis.similarity import MIN_SECTION_CHARS, SHINGLE, _Automaton, _Text, similarity
 from govinfo.cli import main
-from govinfo.narrative import MIN_SECTION_CHARS, SHINGLE, _Automaton, _Text, similarity
 
 
 def fired(report: AnnualReport) -> list[str]:
@@ -72,14 +72,14 @@ def test_a_wrong_statistical_year_is_quoted() -> None:
 
 def test_narrative_findings_are_located_in_published_text() -> None:
     text = govinfo.example_text().replace("统计期限为 2024 年", "统计期限为 2023 年")
-    _, findings = govinfo.read_published(text)
+    _, findings = govinfo.read_text(text)
     (stated,) = [f for f in findings if f.rule_id == "GI110"]
     assert stated.source == govinfo.SourceLocation(line=7)
     lines = govinfo.example_text().splitlines()
     start = lines.index("五、存在的主要问题及改进情况") + 1
     six = lines.index("六、其他需要报告的事项")
     section = "\n".join([*lines[: start + 1], "存在问题：人员不足。", "", *lines[six:]])
-    _, findings = govinfo.read_published(section)
+    _, findings = govinfo.read_text(section)
     (missing,) = [f for f in findings if f.rule_id == "GI103"]
     assert missing.source == govinfo.SourceLocation(line=start + 2)
 
@@ -88,7 +88,7 @@ def test_a_missing_section_is_reported_once() -> None:
     text = govinfo.example_text()
     head, _, tail = text.partition("五、存在的主要问题及改进情况")
     _, _, rest = tail.partition("六、其他需要报告的事项")
-    _, findings = govinfo.read_published(head + "六、其他需要报告的事项" + rest)
+    _, findings = govinfo.read_text(head + "六、其他需要报告的事项" + rest)
     assert [f.rule_id for f in findings if f.rule_id.startswith(("GI1", "GI517"))] == ["GI517"]
 
 
@@ -97,10 +97,10 @@ def test_sections_out_of_order() -> None:
     head, _, tail = text.partition("五、存在的主要问题及改进情况")
     five, _, six = tail.partition("六、其他需要报告的事项")
     swapped = head + "六、其他需要报告的事项" + six + "\n五、存在的主要问题及改进情况" + five
-    _, findings = govinfo.read_published(swapped)
+    _, findings = govinfo.read_text(swapped)
     (order,) = [f for f in findings if f.rule_id == "GI521"]
     assert order.message_zh == "报告各部分的顺序为 一、二、三、四、六、五，格式规定为 一、二、三、四、五、六。"
-    assert [f.rule_id for f in govinfo.read_published(text)[1] if f.rule_id == "GI521"] == []
+    assert [f.rule_id for f in govinfo.read_text(text)[1] if f.rule_id == "GI521"] == []
 
 
 # ----- similarity -----------------------------------------------------------------------

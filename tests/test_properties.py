@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo import AnnualReport, AppealCounts, ApplicantCounts
+from govinfo import AnnualReport
+from govinfo.model import AppealCounts, ApplicantCounts
 from govinfo.strategies import BREAKABLE_RULES, appeal_counts, applicant_counts, reports, reports_breaking
 
 

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
+from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 
 import govinfo
 
@@ -11,30 +16,19 @@ def test_all_is_sorted_and_pinned() -> None:
         "Aggregate",
         "AggregationError",
         "AnnualReport",
-        "AppealCounts",
         "Appeals",
-        "ApplicantCounts",
-        "DecisionCount",
-        "DocumentCounts",
-        "DocumentsMade",
         "Exclusion",
         "Explanation",
-        "FeeAmount",
-        "FeeItems",
         "FieldTypeError",
         "FileFormatError",
         "Finding",
         "Fingerprint",
         "GovinfoError",
-        "ItemCounts",
+        "KINDS",
         "LayoutError",
-        "NotProcessed",
-        "OtherHandling",
-        "Outcomes",
         "ProactiveDisclosure",
         "ProactiveDisclosure2019",
         "Problem",
-        "Procurement",
         "RULES",
         "ReadResult",
         "ReportInvalidError",
@@ -46,11 +40,9 @@ def test_all_is_sorted_and_pinned() -> None:
         "Similarity",
         "SourceLocation",
         "StructureError",
-        "Unavailable",
         "UnknownNameError",
         "UnsafeFileError",
         "UnwritableValueError",
-        "Withheld",
         "aggregate",
         "annotate_xlsx",
         "build_report",
@@ -69,8 +61,10 @@ def test_all_is_sorted_and_pinned() -> None:
         "from_dict",
         "from_json",
         "get_cell",
+        "read",
         "read_example",
         "read_published",
+        "read_text",
         "read_xlsx",
         "replace_cells",
         "rule",
@@ -85,6 +79,66 @@ def test_all_is_sorted_and_pinned() -> None:
         "write_aggregate_xlsx",
         "write_xlsx",
     ]
+
+
+def test_the_model_namespace_lists_every_model_class() -> None:
+    assert govinfo.model.__all__ == sorted(govinfo.model.__all__)
+    assert govinfo.model.__all__ == [
+        "AnnualReport",
+        "AppealCounts",
+        "Appeals",
+        "ApplicantCounts",
+        "DecisionCount",
+        "DocumentCounts",
+        "DocumentsMade",
+        "FeeAmount",
+        "FeeItems",
+        "ItemCounts",
+        "NotProcessed",
+        "OtherHandling",
+        "Outcomes",
+        "ProactiveDisclosure",
+        "ProactiveDisclosure2019",
+        "Procurement",
+        "Requests",
+        "Unavailable",
+        "Withheld",
+    ]
+    for name in govinfo.model.__all__:
+        assert getattr(govinfo.model, name).__module__.startswith("govinfo.model.")
+
+
+def test_import_govinfo_leaves_openpyxl_for_later() -> None:
+    code = "import sys, govinfo; print('openpyxl' in sys.modules); govinfo.read_xlsx; print('openpyxl' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert shown == ["False", "True"]
+
+
+def _imports(path: Path) -> Iterator[tuple[str, str]]:
+    """(module, name) of every ``from govinfo… import name`` in ``path``."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("govinfo"):
+            for alias in node.names:
+                yield node.module, alias.name
+
+
+def _package(module: str) -> str:
+    """The layer package of a module: ``govinfo.reading`` for ``govinfo.reading.text.reader``."""
+    parts = module.split(".")
+    return ".".join(parts[:2])
+
+
+def test_no_private_name_crosses_a_package() -> None:
+    root = Path(govinfo.__file__).parent
+    crossing = []
+    for path in root.rglob("*.py"):
+        relative = path.relative_to(root.parent).with_suffix("")
+        importer = ".".join(p for p in relative.parts if p != "__init__")
+        for module, name in _imports(path):
+            private = name.startswith("_") or any(p.startswith("_") for p in module.split(".")[1:])
+            if private and _package(module) != _package(importer):
+                crossing.append(f"{importer}: from {module} import {name}")
+    assert crossing == []
 
 
 def test_every_public_name_resolves() -> None:

@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo import AnnualReport, Finding, published
-from govinfo.proactive2019 import ProactiveDisclosure2019
-from govinfo.published import read_published
+from govinfo import AnnualReport, Finding
+from govinfo.model.proactive2019 import ProactiveDisclosure2019
+from govinfo.reading.text import reader as published
+from govinfo.reading.text import tokens as text_tokens
+from govinfo.reading.text.reader import read_published, read_text
 from tests.workbooks import TABLE_2, TABLE_3, TABLE_4, html
 
 DATA = Path(__file__).parent / "data" / "published"
@@ -24,7 +26,7 @@ def ids(findings: list[Finding]) -> list[str]:
 
 
 def test_the_seed_reads_to_the_report_it_publishes() -> None:
-    report, findings = read_published(govinfo.example_text())
+    report, findings = read_text(govinfo.example_text())
     assert report == govinfo.example()  # every value checked by hand in test_example.py
     (defect,) = findings
     assert (defect.rule_id, defect.source, defect.expected, defect.actual) == (
@@ -129,7 +131,7 @@ def test_html_tables_with_spans() -> None:
     ]
     parts = page.split('<table border="1">')
     page = parts[0] + "".join(f'<h2>{h}</h2><table border="1">{p}' for h, p in zip(headings, parts[1:], strict=True))
-    report, findings = read_published(page)
+    report, findings = read_text(page)
     assert govinfo.cell_values(report) == govinfo.cell_values(govinfo.example())
     assert (report.organ, report.year) == ("湛河区人民政府", 2024)
     assert {f.rule_id for f in findings} <= {"GI502", "GI503", "GI512", "GI517"}
@@ -137,7 +139,7 @@ def test_html_tables_with_spans() -> None:
 
 def test_narrative_figures_are_compared_with_the_tables() -> None:
     text = govinfo.example_text().replace("办结 211 件", "办结 210 件").replace("予以公开 49 件", "予以公开 50 件")
-    _, findings = read_published(text)
+    _, findings = read_text(text)
     said = [f for f in findings if f.rule_id == "GI530"]
     assert [(f.path, f.expected, f.actual, f.source.line if f.source else None) for f in said] == [
         ("requests.outcomes.total.total", 211, 210, 11),
@@ -149,7 +151,7 @@ def test_narrative_figures_are_compared_with_the_tables() -> None:
 def test_check_findings_point_at_lines() -> None:
     text = govinfo.example_text().replace("行政许可\t7661", "行政许可\t７，６６１")
     text = text.replace("(七) 总计\t\t211", "(七) 总计\t\t212")
-    _, findings = read_published(text)
+    _, findings = read_text(text)
     by_rule = {f.rule_id: f for f in findings}
     assert by_rule["GI503"].source == govinfo.SourceLocation(line=29, column=6, end_column=10, text="７，６６１")
     assert by_rule["GI503"].source.describe() == "第 29 行第 6–10 列"
@@ -172,7 +174,7 @@ def test_byte_order_marks(data: bytes) -> None:
 
 def test_text_without_tables_is_a_layout_error() -> None:
     with pytest.raises(govinfo.LayoutError):
-        read_published("一、总体情况\n本年度工作平稳。")
+        read_text("一、总体情况\n本年度工作平稳。")
     with pytest.raises(govinfo.FileFormatError):
         read_published(b"\x00\x01\x02binary")
 
@@ -181,7 +183,7 @@ def test_text_without_tables_is_a_layout_error() -> None:
 @given(st.text(max_size=400) | st.binary(max_size=400).map(lambda b: b.decode("latin-1")))
 def test_random_text_gives_a_report_or_a_govinfo_error(text: str) -> None:
     try:
-        report, findings = read_published(text)
+        report, findings = read_text(text)
     except govinfo.GovinfoError:
         return
     assert isinstance(report, AnnualReport)
@@ -213,7 +215,7 @@ def test_random_text_gives_a_report_or_a_govinfo_error(text: str) -> None:
 )
 def test_random_html_gives_a_report_or_a_govinfo_error(parts: list[str]) -> None:
     with contextlib.suppress(govinfo.GovinfoError):
-        read_published("<html>" + "".join(parts))
+        read_text("<html>" + "".join(parts))
 
 
 @settings(max_examples=40)
@@ -236,10 +238,10 @@ def test_work_grows_linearly_with_input_size(copies: int) -> None:
 
     block = govinfo.example_text().split("三、收到和处理")[1]
     text = govinfo.example_text() + ("\n三、收到和处理" + block) * copies * 5
-    tokens = len(published._tokens(enumerate(text.splitlines(), start=1)))
+    tokens = len(text_tokens.tokens(enumerate(text.splitlines(), start=1)))
     try:
         published._row_match = counted  # type: ignore[assignment]
-        read_published(text)
+        read_text(text)
     finally:
         published._row_match = real
     rows = max(len(g.rows) for t in govinfo.edition("2021").tables for g in t.grids)
@@ -248,7 +250,7 @@ def test_work_grows_linearly_with_input_size(copies: int) -> None:
 
 def test_a_row_with_many_extra_values_is_not_searched_exhaustively() -> None:
     text = govinfo.example_text().replace("11\t0\t1\t0\t12", "\t".join(["1"] * 200))
-    _, findings = read_published(text)  # C(211, 196) readings would never finish: only MAX_MISFIT are tried
+    _, findings = read_text(text)  # C(211, 196) readings would never finish: only MAX_MISFIT are tried
     (misfit,) = [f for f in findings if f.rule_id == "GI501"]
     assert (misfit.expected, misfit.actual) == (15, 211)
     assert "没有哪种读法" in misfit.message_zh
@@ -257,7 +259,7 @@ def test_a_row_with_many_extra_values_is_not_searched_exhaustively() -> None:
 def test_a_number_split_over_two_cells_is_joined_when_only_that_reconciles() -> None:
     row = "三、本年度办理结果\t(一) 予以公开\t49\t0\t0\t0\t0\t0\t49"
     text = govinfo.example_text().replace(row, row.replace("\t49\t0", "\t4\t9\t0", 1))
-    report, findings = read_published(text)
+    report, findings = read_text(text)
     assert report == govinfo.example()
     (split,) = [f for f in findings if f.rule_id in ("GI501", "GI522") and f.table and "三" in f.table]
     assert split.rule_id == "GI522"
@@ -271,7 +273,7 @@ def test_a_split_that_is_not_the_only_reading_is_not_joined() -> None:
     # … 1 1 11: joining "1","1" and dropping "11" both make the row hold; say so, join nothing
     row = "四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1"
     text = govinfo.example_text().replace(row, "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t1\t1\t11")
-    _, findings = read_published(text)
+    _, findings = read_text(text)
     shape = [f for f in findings if f.rule_id in ("GI501", "GI522") and f.table and "三" in f.table]
     assert [f.rule_id for f in shape] == ["GI501"]
     assert "种读法都能使勾稽关系成立" in shape[0].message_zh
@@ -284,7 +286,7 @@ def test_html_findings_point_at_the_page_source_once() -> None:
         "<tr><td>一、本年新收政府信息公开申请数量</td><td>３</td><td>0</td><td>0</td><td>0</td><td>0</td>"
         "<td>0</td><td>4</td></tr>\n</table>\n</body></html>"
     )
-    result = read_published(page)
+    result = read_text(page)
     text_number = next(f for f in result.findings if f.rule_id == "GI503")
     total = next(f for f in result.findings if f.rule_id == "GI303")
     line = page.splitlines()[4]
@@ -294,3 +296,15 @@ def test_html_findings_point_at_the_page_source_once() -> None:
         assert finding.source.column is not None
         assert line[finding.source.column - 1 : finding.source.end_column] == token
     assert result.sources["requests.received.total"] == total.source
+
+
+def test_an_amount_in_yuan_is_converted_to_wan_yuan_and_said() -> None:
+    text = govinfo.example_text().replace("行政事业性收费\t14.4321", "行政事业性收费\t144321元")
+    report, findings = read_text(text)
+    assert report == govinfo.example()
+    (converted,) = [f for f in findings if f.rule_id == "GI505"]
+    assert (converted.path, converted.actual, converted.source.line if converted.source else None) == (
+        "proactive.fees.amount",
+        Decimal("14.4321"),
+        36,
+    )

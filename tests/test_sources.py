@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import govinfo
-from govinfo.sources import read_bytes
+from govinfo.reading.inputs import read_bytes
 
 
 def test_paths_streams_and_bytes(tmp_path: Path) -> None:

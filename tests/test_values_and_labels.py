@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from govinfo.labels import Match, match, normalize
-from govinfo.values import Note, read_amount, read_count
+from govinfo.reading.labels import Match, match, normalize
+from govinfo.reading.values import Note, read_amount, read_count
 
 
 @pytest.mark.parametrize(

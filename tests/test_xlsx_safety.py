@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo.xlsx import safety
-from govinfo.xlsx.workbook import Engine
+from govinfo.reading.workbook import safety
+from govinfo.reading.workbook.load import Engine
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_too_many_parts_or_cells(valid: bytes, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(safety, "MAX_MEMBERS", 3)
     refused(valid, govinfo.UnsafeFileError, "文件过多")
     monkeypatch.setattr(safety, "MAX_MEMBERS", 5_000)
-    monkeypatch.setattr("govinfo.xlsx.workbook.MAX_CELLS", 100)
+    monkeypatch.setattr("govinfo.reading.workbook.load.MAX_CELLS", 100)
     refused(valid, govinfo.UnsafeFileError, "单元格过多")
     with pytest.raises(govinfo.UnsafeFileError):
         govinfo.read_xlsx(valid, engine="calamine")

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import govinfo
 from govinfo import AnnualReport
-from govinfo.xlsx import text
+from govinfo.reading.workbook import text
 
 
 def written(report: AnnualReport) -> openpyxl.Workbook:

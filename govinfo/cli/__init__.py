@@ -1,0 +1,809 @@
+"""The ``govinfo`` command (Chinese output by default, ``--lang en`` for English).
+
+Exit status: ``0`` no error-level finding, ``1`` error-level findings, ``2`` some input
+unreadable or bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+
+import govinfo
+from govinfo.errors import GovinfoError, Lang
+from govinfo.example import EXAMPLE_FILE
+from govinfo.findings import Finding, Severity, SourceLocation
+from govinfo.model.report import AnnualReport, organ_key
+from govinfo.reading.context import cell_context, text_lines
+from govinfo.reading.inputs import read_bytes
+from govinfo.reading.kinds import SUFFIXES
+from govinfo.reading.result import ReadResult
+from govinfo.review import SETTLED, Decision, Fingerprint, Reviews, Status, fingerprints, short_key
+from govinfo.rules.docs import catalog_json, catalog_markdown, catalog_text
+from govinfo.schema import json_schema_text
+
+
+def _expand(paths: Sequence[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def _location(finding: Finding, lang: Lang) -> str:
+    if finding.source is not None:
+        return finding.source.describe(lang)
+    return finding.path or ""
+
+
+def _finding_json(
+    name: str, finding: Finding, lang: Lang, print_: Fingerprint, review: dict[str, object] | None = None
+) -> str:
+    def plain(value: object) -> object:
+        return value if value is None or isinstance(value, int | str) else str(value)
+
+    extra = {"review": review} if review is not None else {}
+    return json.dumps(
+        {
+            "file": name,
+            "rule": finding.rule_id,
+            "severity": finding.severity.value,
+            "message": finding.message(lang),
+            "path": finding.path,
+            "table": finding.table,
+            "row": finding.row,
+            "column": finding.column,
+            "location": _location(finding, lang),
+            "expected": plain(finding.expected),
+            "actual": plain(finding.actual),
+            "fingerprint": print_.key,
+            **extra,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _header(name: str, report: AnnualReport, lang: Lang) -> str:
+    if lang == "en":
+        return f"{name} — {report.organ}, {report.year} report (edition {report.edition})"
+    return f"{name} — {report.organ} {report.year} 年度报告（{report.edition} 版格式）"
+
+
+def _summary(files: int, unreadable: int, counts: Counter[Severity], rules: Counter[str], lang: Lang) -> str:
+    top = "、".join(f"{r}×{n}" for r, n in rules.most_common(5))
+    if lang == "en":
+        text = (
+            f"{files} file(s) checked, {unreadable} unreadable: {counts[Severity.ERROR]} error(s), "
+            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info."
+        )
+        return text + (f" Most frequent rules: {top.replace('、', ', ')}." if top else "")
+    text = (
+        f"共检查 {files} 个文件，{unreadable} 个无法读取：错误 {counts[Severity.ERROR]} 项，"
+        f"警告 {counts[Severity.WARNING]} 项，提示 {counts[Severity.INFO]} 项。"
+    )
+    return text + (f"最常见的规则：{top}。" if top else "")
+
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+def _interactive() -> bool:
+    """Whether a person watches stderr: a terminal, and not CI."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class _Output:
+    """Prints findings grouped by file, counts them, and ends with the summary line."""
+
+    def __init__(self, args: argparse.Namespace, total: int = 0) -> None:
+        self.lang: Lang = args.lang
+        self.json = args.format == "json"
+        self.counts: Counter[Severity] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.files = 0
+        self.unreadable = 0
+        self.total = total
+        self.reviews: Reviews | None = None
+        self.hidden = 0
+        self.progress = total > 1 and _interactive()
+        self.colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+    def _tick(self) -> None:
+        if self.progress:
+            label = "checked" if self.lang == "en" else "已检查"
+            print(f"\r\033[K{label} {self.files}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def _clear(self) -> None:
+        if self.progress:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+    def failed(self, name: str, error: GovinfoError) -> None:
+        self.failed_message(name, error.message_zh, error.message_en)
+
+    def failed_message(self, name: str, zh: str, en: str) -> None:
+        self._clear()
+        self.files += 1
+        self.unreadable += 1
+        print(f"{name}: {en if self.lang == 'en' else zh}", file=sys.stderr)
+        self._tick()
+
+    def report(self, name: str, report: AnnualReport, findings: list[Finding], *, across: bool = False) -> None:
+        """Print one file's findings; ``across`` for the findings of comparing it with the others."""
+        self._clear()
+        self.files += 0 if across else 1
+        findings = sorted(findings, key=lambda f: f.severity.rank)
+        prints = fingerprints(findings, report) if self.reviews is not None or self.json else []
+        statuses: list[Status] = (
+            [self._review(f, report, p) for f, p in zip(findings, prints, strict=True)]
+            if self.reviews is not None
+            else []
+        )
+        shown = [f for k, f in enumerate(findings) if not statuses or statuses[k] not in SETTLED]
+        self.hidden += len(findings) - len(shown)
+        self.counts.update(f.severity for f in shown)
+        self.rules.update(f.rule_id for f in shown)
+        if self.json:
+            for k, finding in enumerate(findings):
+                review = self._review_json(prints[k], statuses[k]) if statuses else None
+                print(_finding_json(name, finding, self.lang, prints[k], review))
+            return
+        if across and not shown:
+            return
+        header = _header(name, report, self.lang)
+        print(header + (" — across organs" if self.lang == "en" else "——与其他单位比较") if across else header)
+        if not shown:
+            print("  no findings" if self.lang == "en" else "  未发现问题")
+        for k, finding in enumerate(findings):
+            if statuses and statuses[k] in SETTLED:
+                continue
+            severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
+            if self.colour:
+                severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
+            mark = f"  [{prints[k].short}]" if statuses else ""
+            if statuses and statuses[k] == "changed":
+                mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
+            where = _location(finding, self.lang)
+            print(f"  {severity}  {finding.rule_id}{mark}  {where}  {finding.message(self.lang)}")
+        self._tick()
+
+    def _review(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> Status:
+        assert self.reviews is not None
+        status = self.reviews.status(print_)
+        self.reviews.record(finding, report, print_)
+        return status
+
+    def _review_json(self, print_: Fingerprint, status: Status) -> dict[str, object]:
+        assert self.reviews is not None
+        entry = self.reviews.entries[print_.key]
+        return {"status": status, "by": entry.by, "reason": entry.reason}
+
+    def close(self, *, interrupted: bool = False) -> int:
+        self._clear()
+        summary = _summary(self.files, self.unreadable, self.counts, self.rules, self.lang)
+        if self.hidden:
+            summary += (
+                f" {self.hidden} reviewed finding(s) hidden."
+                if self.lang == "en"
+                else f"已审核、未显示 {self.hidden} 项。"
+            )
+        if interrupted:
+            summary = ("Interrupted. " if self.lang == "en" else "已中断。") + summary
+        print(summary, file=sys.stderr if self.json else sys.stdout)
+        if interrupted:
+            return 130
+        if self.unreadable:
+            return 2
+        return 1 if self.counts[Severity.ERROR] else 0
+
+
+@attrs.frozen
+class _Result:
+    """What one worker made of one file (picklable: errors travel as their two messages)."""
+
+    name: str
+    report: AnnualReport | None
+    findings: tuple[Finding, ...]
+    error: tuple[str, str] | None = None
+    sources: Mapping[str, SourceLocation] = attrs.field(factory=dict)
+
+
+def _work(path: Path) -> _Result:
+    try:
+        result = _open(path)
+    except GovinfoError as error:
+        return _Result(str(path), None, (), (error.message_zh, error.message_en))
+    except Exception as error:  # noqa: BLE001 — one broken file must never stop a batch
+        detail = f"{type(error).__name__}: {error}"
+        return _Result(
+            str(path), None, (), (f"内部错误，请报告此问题（{detail}）", f"internal error, please report it ({detail})")
+        )
+    return _Result(str(path), result.report, tuple(result.findings), sources=result.sources)
+
+
+def _results(paths: list[Path], jobs: int) -> Iterator[_Result]:
+    """Each file's result, in the order of ``paths`` whatever the number of worker processes."""
+    if jobs <= 1 or len(paths) <= 1:
+        yield from map(_work, paths)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        yield from pool.map(_work, paths, chunksize=max(1, min(16, len(paths) // (4 * jobs))))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _open(path: Path) -> ReadResult:
+    return govinfo.read(path)
+
+
+def _previous(paths: Sequence[str], out: _Output) -> dict[str, AnnualReport]:
+    found: dict[str, AnnualReport] = {}
+    for path in _expand(paths):
+        try:
+            report, _ = _open(path)
+        except GovinfoError as error:
+            print(f"{path}: {error.message(out.lang)}", file=sys.stderr)
+            continue
+        found[organ_key(report.organ)] = report
+    return found
+
+
+def _in_example(finding: Finding) -> Finding:
+    """A finding about the built-in example, located in its file."""
+    if finding.source is None:
+        return finding
+    return attrs.evolve(finding, source=attrs.evolve(finding.source, file=EXAMPLE_FILE))
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths = list(_expand(args.paths))
+    out = _Output(args, total=len(paths))
+    if not _reviewed(args, out):
+        return 2
+    previous = _previous(args.previous, out) if args.previous else {}
+    if not args.paths:
+        name = f"{'built-in example' if out.lang == 'en' else '内置示例'} {EXAMPLE_FILE}"
+        report, findings = govinfo.read_text(govinfo.example_text())
+        out.report(name, report, [_in_example(f) for f in findings])
+        return _finish(args, out)
+    read: list[tuple[str, AnnualReport, Mapping[str, SourceLocation]]] = []
+    try:
+        for result in _results(paths, args.jobs):
+            if result.report is None:
+                assert result.error is not None
+                out.failed_message(result.name, *result.error)
+                continue
+            last = previous.get(organ_key(result.report.organ))
+            extra = govinfo.compare(last, result.report, sources=result.sources) if last else []
+            out.report(result.name, result.report, [*result.findings, *extra])
+            read.append((result.name, result.report, result.sources))
+        if len(read) > 1:  # 内容雷同 between organs: only once every report is read
+            shared = govinfo.shared_text([r for _, r, _ in read], sources=[s for _, _, s in read])
+            for (name, report, _), found in zip(read, shared, strict=True):
+                out.report(name, report, found, across=True)
+    except KeyboardInterrupt:
+        return _finish(args, out, interrupted=True)  # what was seen so far is recorded
+    return _finish(args, out)
+
+
+def _export(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    target = Path(args.output)
+    kind = target.suffix.lower()
+    if kind not in (".csv", ".jsonl"):
+        out.failed_message(args.output, "导出文件须为 .csv 或 .jsonl", "the export must be .csv or .jsonl")
+        return out.close()
+    temp = target.with_name(f".{target.name}.govinfo-tmp")
+    fields = ["file", "organ", "year", "edition", "path", "value"]
+    try:
+        with temp.open("w", encoding="utf-8-sig" if kind == ".csv" else "utf-8", newline="") as stream:
+            writer = csv.DictWriter(stream, fieldnames=fields) if kind == ".csv" else None
+            if writer:
+                writer.writeheader()
+            for result in _results(list(_expand(args.paths)), args.jobs):
+                if result.report is None:
+                    assert result.error is not None
+                    out.failed_message(result.name, *result.error)
+                    continue
+                out.files += 1
+                for row in govinfo.to_rows([result.report], files=[result.name]):
+                    plain = {**row, "value": row["value"] if isinstance(row["value"], int) else str(row["value"])}
+                    if writer:
+                        writer.writerow(plain)
+                    else:
+                        stream.write(json.dumps(plain, ensure_ascii=False) + "\n")
+        temp.replace(target)
+    except KeyboardInterrupt:
+        temp.unlink(missing_ok=True)
+        return out.close(interrupted=True)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        out.failed_message(args.output, f"无法写入：{error.strerror}", f"cannot write: {error.strerror}")
+    return out.close()
+
+
+def _schema(args: argparse.Namespace) -> int:
+    del args
+    print(json_schema_text())
+    return 0
+
+
+def _reviewed(args: argparse.Namespace, out: _Output) -> bool:
+    """Load the ``--review`` file into ``out``; False (the error said) if it cannot be read."""
+    try:
+        if args.review:
+            out.reviews = Reviews.load(args.review)
+    except GovinfoError as error:
+        print(error.message(out.lang), file=sys.stderr)
+        return False
+    return True
+
+
+def _finish(args: argparse.Namespace, out: _Output, *, interrupted: bool = False) -> int:
+    """Save the reviews (the findings seen are recorded), then the summary and exit status."""
+    if out.reviews is not None:
+        try:
+            out.reviews.save(args.review)
+        except GovinfoError as error:
+            print(error.message(out.lang), file=sys.stderr)
+            out.unreadable += 1
+    return out.close(interrupted=interrupted)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    if not _reviewed(args, out):
+        return 2
+    read: list[ReadResult] = []
+    for name in (args.previous, args.current):
+        try:
+            read.append(_open(Path(name)))
+        except GovinfoError as error:
+            out.failed(name, error)
+    if len(read) == 2:
+        last, now = read
+        out.report(args.current, now.report, govinfo.compare(last.report, now.report, sources=now.sources))
+    return _finish(args, out)
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    reports = []
+    for path in _expand(args.paths):
+        try:
+            reports.append(_open(path)[0])
+        except GovinfoError as error:
+            out.failed(str(path), error)
+    if out.unreadable:
+        message = (
+            "some inputs are unreadable; nothing was written" if out.lang == "en" else "有文件无法读取，未生成汇总"
+        )
+        print(message, file=sys.stderr)
+        return out.close()
+    try:
+        total = govinfo.aggregate(reports, organ=args.organ, include_invalid=args.include_invalid)
+        target = Path(args.output)
+        if target.suffix.lower() == ".json":
+            target.write_text(govinfo.to_json(total.report, indent=2), encoding="utf-8")
+        else:
+            govinfo.write_aggregate_xlsx(total, target)
+    except GovinfoError as error:
+        out.failed(args.output, error)
+        return out.close()
+    out.report(args.output, total.report, total.findings)
+    return out.close()
+
+
+def _members(path: str) -> list[str]:
+    try:
+        data, _ = read_bytes(Path(path), limit=2**20)
+        text = data.decode("utf-8-sig")
+    except (GovinfoError, UnicodeDecodeError) as error:
+        detail = error.message_zh if isinstance(error, GovinfoError) else str(error)
+        raise GovinfoError(
+            f"无法读取单位名单 {path}（应为 UTF-8 文本，每行一个单位）：{detail}",
+            f"cannot read the list of organs {path} (UTF-8 text, one organ a line): {detail}",
+        ) from None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _hierarchy(args: argparse.Namespace) -> int:
+    out = _Output(args)
+    if not _reviewed(args, out):
+        return 2
+    children: list[AnnualReport] = []
+    try:
+        parent = _open(Path(args.parent)).report
+        for path in _expand(args.children):
+            try:
+                children.append(_open(path).report)
+            except GovinfoError as error:
+                out.failed(str(path), error)
+        named: dict[str, AnnualReport | None] = {r.organ: r for r in children}
+        if args.members:
+            found = {organ_key(r.organ): r for r in children}
+            listed = {organ: found.get(organ_key(organ)) for organ in _members(args.members)}
+            named = listed | {r.organ: r for r in children if organ_key(r.organ) not in map(organ_key, listed)}
+        severity = Severity.WARNING if args.warn else Severity.ERROR
+        findings = govinfo.compare_hierarchy(parent, named, severity=severity)
+    except GovinfoError as error:
+        out.failed(args.parent, error)
+        return out.close()
+    out.report(args.parent, parent, findings)
+    return _finish(args, out)
+
+
+def _say(lang: Lang, zh: str, en: str) -> None:
+    print(en if lang == "en" else zh, file=sys.stderr)
+
+
+def _template(args: argparse.Namespace) -> int:
+    try:
+        govinfo.template(args.output, edition_id=args.edition)
+    except GovinfoError as error:
+        print(f"{args.output}: {error.message(args.lang)}", file=sys.stderr)
+        return 2
+    _say(args.lang, f"已生成空白表格：{args.output}（{args.edition} 版格式）", f"wrote the blank form {args.output}")
+    return 0
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    try:
+        chosen = None
+        if args.review:  # what the office has accepted or dismissed is not sent back to the organ
+            reviews = Reviews.load(args.review)
+            read = govinfo.read_xlsx(Path(args.input))
+            chosen = reviews.unsettled(read.findings, read.report)
+        findings = govinfo.annotate_xlsx(args.input, args.output, findings=chosen)
+    except GovinfoError as error:
+        print(f"{args.input}: {error.message(args.lang)}", file=sys.stderr)
+        return 2
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    _say(
+        args.lang,
+        f"已生成批注版：{args.output}（问题 {len(findings)} 项，其中错误 {errors} 项）",
+        f"wrote the annotated copy {args.output} ({len(findings)} finding(s), {errors} error(s))",
+    )
+    return 1 if errors else 0
+
+
+WRITERS = {".json": "JSON", ".xlsx": "Excel"}
+"""File types ``govinfo convert`` writes, by extension."""
+
+
+def _convert(args: argparse.Namespace) -> int:
+    source, target = Path(args.input), Path(args.output)
+    kind_in = f".{args.from_}" if args.input == "-" else source.suffix.lower()
+    kind_out = f".{args.to}" if args.output == "-" else target.suffix.lower()
+    try:
+        if (args.input == "-" and not args.from_) or (args.output == "-" and not args.to):
+            raise GovinfoError("使用 - 时须用 --from/--to 指明格式", "with -, name the format with --from/--to")
+        if kind_out not in WRITERS:
+            raise GovinfoError(
+                f"不支持写入“{kind_out}”（可写入：{'、'.join(WRITERS)}）",
+                f"cannot write {kind_out!r} (writable: {', '.join(WRITERS)})",
+            )
+        report, findings = govinfo.read(sys.stdin.buffer.read(), kind=kind_in) if args.input == "-" else _open(source)
+        if args.output == "-":
+            if kind_out == ".xlsx":
+                govinfo.write_xlsx(report, sys.stdout.buffer)
+            else:
+                sys.stdout.write(govinfo.to_json(report, indent=2) + "\n")
+        elif kind_out == ".xlsx":
+            govinfo.write_xlsx(report, target)
+        else:
+            temp = target.with_name(f".{target.name}.govinfo-tmp")
+            temp.write_text(govinfo.to_json(report, indent=2), encoding="utf-8")
+            temp.replace(target)
+    except GovinfoError as error:
+        print(f"{args.input}: {error.message(args.lang)}", file=sys.stderr)
+        return 2
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    _say(
+        args.lang,
+        f"已转换：{source} → {target}（问题 {len(findings)} 项，请用 govinfo check 查看）",
+        f"converted {source} → {target} ({len(findings)} finding(s); see govinfo check)",
+    )
+    return 1 if errors else 0
+
+
+_DECISIONS: dict[str, Decision] = {"accept": "accepted", "dismiss": "dismissed", "reopen": "pending"}
+_DECISION_ZH = {"pending": "待审核", "accepted": "已接受", "dismissed": "已排除"}
+
+
+def _review(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    try:
+        reviews = Reviews.load(args.file)
+        if args.action is None:
+            for key, entry in sorted(reviews.entries.items(), key=lambda item: (item[1].organ, item[1].rule)):
+                decision = entry.decision if lang == "en" else _DECISION_ZH[entry.decision]
+                by = f"  {entry.by}：{entry.reason}" if entry.by or entry.reason else ""
+                print(f"{short_key(key)}  {decision}  {entry.rule}  {entry.organ} {entry.year}  {entry.message}{by}")
+            return 0
+        if not args.keys or (args.action != "reopen" and not args.by):
+            raise GovinfoError(
+                "请给出要审核的问题编号，并用 --by 写明审核人", "name the findings' keys and the reviewer (--by)"
+            )
+        for key in args.keys:
+            entry = reviews.decide(key, _DECISIONS[args.action], by=args.by or "", reason=args.reason or "")
+            decision = entry.decision if lang == "en" else _DECISION_ZH[entry.decision]
+            print(f"{short_key(entry.key)} {entry.rule} → {decision}", file=sys.stderr)
+        reviews.save(args.file)
+    except GovinfoError as error:
+        print(f"{args.file}: {error.message(lang)}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _context(path: Path, where: SourceLocation, lang: Lang) -> list[str]:
+    """The lines or cells around a value, the value itself marked 【】."""
+    if where.sheet is not None and where.cell is not None:
+        return cell_context(path, where, lang)
+    if where.line is None:
+        return []
+    lines = text_lines(path)
+    shown = []
+    for number in range(max(1, where.line - 1), min(len(lines), where.line + 1) + 1):
+        line = lines[number - 1]
+        if number == where.line and where.column:
+            end = where.end_column or where.column
+            line = f"{line[: where.column - 1]}【{line[where.column - 1 : end]}】{line[end:]}"
+        marker = ">" if number == where.line else " "
+        shown.append(f"{marker} {number:>5} | " + line.replace("\t", "  "))
+    return shown
+
+
+def _explain(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    path = Path(args.file)
+    try:
+        result = _open(path)
+        found = govinfo.explain(result, args.path)
+    except GovinfoError as error:
+        print(f"{args.file}: {error.message(lang)}", file=sys.stderr)
+        return 2
+    value = found.value if not isinstance(found.value, str) or len(found.value) <= 80 else found.value[:80] + "……"
+    print(f"{found.path} = {value}")
+    coordinate = found.coordinate(lang)
+    if coordinate:
+        print(("coordinate: " if lang == "en" else "表格位置：") + coordinate)
+    if found.source is None:
+        print(
+            "source: not in the file (read as 0 or a default)"
+            if lang == "en"
+            else "来源：文件中没有该值（按 0 或默认值处理）"
+        )
+    else:
+        raw = f"（原文“{found.source.text}”）" if found.source.text is not None and lang != "en" else ""
+        raw_en = f" (as written: {found.source.text!r})" if found.source.text is not None and lang == "en" else ""
+        print(("source: " if lang == "en" else "来源：") + found.source.describe(lang) + raw + raw_en)
+        for line in _context(path, found.source, lang):
+            print("  " + line)
+    if found.findings:
+        print("findings:" if lang == "en" else "相关问题：")
+        for finding in found.findings:
+            severity = finding.severity.value if lang == "en" else finding.severity.label_zh
+            print(f"  {severity}  {finding.rule_id}  {finding.message(lang)}")
+    else:
+        print("no findings involve it" if lang == "en" else "没有涉及该值的问题")
+    return 1 if any(f.severity is Severity.ERROR for f in found.findings) else 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    if args.format == "json":
+        print(catalog_json())
+    elif args.format == "markdown":
+        print(catalog_markdown(), end="")
+    else:
+        print(catalog_text(args.lang))
+    return 0
+
+
+def _options(
+    command: argparse.ArgumentParser, *, formats: tuple[str, ...] = ("text", "json"), review: str = ""
+) -> None:
+    """The options every command takes: the output language and, for reports, the format;
+    ``review`` says what ``--review FILE`` does for the command (none if empty)."""
+    command.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
+    if formats:
+        command.add_argument("--format", choices=formats, default=formats[0], help="输出格式 output format")
+    if review:
+        command.add_argument("--review", metavar="FILE", help=f"审核记录文件（JSON）：{review} the review file")
+
+
+def _jobs(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="并行的工作进程数（默认：处理器核数） worker processes (default: the machine's cores)",
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``govinfo`` command."""
+    top = argparse.ArgumentParser(
+        prog="govinfo",
+        description="政府信息公开工作年度报告：检查、转换。"
+        " Check China's government information disclosure annual reports.",
+    )
+    top.add_argument("--version", action="version", version=f"govinfo {govinfo.__version__}")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="检查报告 check reports",
+        description="检查年度报告的勾稽关系和填报规则。不给路径时检查内置示例（湛河区人民政府 2024 年度报告）。",
+        epilog="示例 example:  govinfo check 报告.xlsx 各单位报告/   govinfo check --lang en --format json",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json、.txt、.html）")
+    _options(check, review="已接受或已排除的问题不再显示，新问题记入待审核")
+    _jobs(check)
+    check.add_argument(
+        "--previous", nargs="+", metavar="PATH", help="上年报告（文件或文件夹），按机关名称配对比较 last year's reports"
+    )
+    check.set_defaults(run=_check)
+
+    compare = commands.add_parser(
+        "compare",
+        help="与上年报告比较 compare with last year",
+        description="比较同一机关相连两个年度的报告：上年结转、现行有效件数、数据是否照抄上年。",
+        epilog="示例 example:  govinfo compare 2023年报.xlsx 2024年报.xlsx",
+    )
+    compare.add_argument("previous", metavar="PREVIOUS", help="上年报告 last year's report")
+    compare.add_argument("current", metavar="CURRENT", help="本年报告 this year's report")
+    _options(compare, review="同 govinfo check --review")
+    compare.set_defaults(run=_compare)
+
+    total = commands.add_parser(
+        "aggregate",
+        help="汇总多份报告 total many reports",
+        description="把同一年度各单位的报告汇总为一份，写成官方格式的工作簿（含分单位明细）或 JSON。",
+        epilog="示例 example:  govinfo aggregate 各单位报告/ -o 全区汇总.xlsx --organ 湛河区",
+    )
+    total.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹 files or folders")
+    total.add_argument("-o", "--output", required=True, metavar="OUT", help="汇总结果（.xlsx 或 .json）")
+    total.add_argument("--organ", required=True, help="汇总报告的机关名称 the organ of the total")
+    total.add_argument("--include-invalid", action="store_true", help="纳入有错误的报告 include reports with errors")
+    _options(total)
+    total.set_defaults(run=_aggregate)
+
+    blank = commands.add_parser(
+        "template",
+        help="生成空白表格 write the blank form",
+        description="生成官方格式的空白工作簿，供各单位填报。",
+        epilog="示例 example:  govinfo template 2024年报表.xlsx   govinfo template 2020年报表.xlsx --edition 2019",
+    )
+    blank.add_argument("output", metavar="OUT.xlsx", help="输出文件 the workbook to write")
+    blank.add_argument("--edition", choices=govinfo.edition_ids(), default=govinfo.edition_ids()[0], help="格式版本")
+    _options(blank, formats=())
+    blank.set_defaults(run=_template)
+
+    marked = commands.add_parser(
+        "annotate",
+        help="生成批注版 annotate a workbook",
+        description="检查报送的工作簿，把有问题的单元格标色并加批注，生成退回给报送单位的批注版；原文件不变。",
+        epilog="示例 example:  govinfo annotate 某局.xlsx 某局-审核意见.xlsx",
+    )
+    marked.add_argument("input", metavar="IN.xlsx", help="报送的工作簿 the submitted workbook")
+    marked.add_argument("output", metavar="OUT.xlsx", help="批注版 the annotated copy")
+    _options(marked, formats=(), review="已接受或已排除的问题不再标注")
+    marked.set_defaults(run=_annotate)
+
+    convert = commands.add_parser(
+        "convert",
+        help="转换格式 convert between formats",
+        description="在 Excel 工作簿（.xlsx）与 JSON（.json）之间转换，也可把发布的文本、网页（.txt、.html）"
+        "转为这两种格式；按扩展名选择格式。",
+        epilog="示例 example:  govinfo convert 某局.xlsx 某局.json   "
+        "cat 年报.txt | govinfo convert - - --from txt --to json",
+    )
+    convert.add_argument("input", metavar="IN", help="输入文件（.xlsx、.json、.txt、.html）；- 为标准输入")
+    convert.add_argument("output", metavar="OUT", help="输出文件（.xlsx、.json）；- 为标准输出")
+    convert.add_argument(
+        "--from", dest="from_", choices=sorted({s.lstrip(".") for s in SUFFIXES}), help="标准输入的格式"
+    )
+    convert.add_argument("--to", choices=("xlsx", "json"), help="标准输出的格式")
+    _options(convert, formats=())
+    convert.set_defaults(run=_convert)
+
+    export = commands.add_parser(
+        "export",
+        help="导出为明细表 export one row per cell",
+        description="把报告逐个单元格导出为明细表：.csv（带 BOM，Excel 可直接打开）或 .jsonl。",
+        epilog="示例 example:  govinfo export 各单位报告/ -o 全市明细.csv",
+    )
+    export.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹 files or folders")
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件（.csv 或 .jsonl）")
+    _options(export, formats=("text",))
+    _jobs(export)
+    export.set_defaults(run=_export)
+
+    schema = commands.add_parser(
+        "schema",
+        help="输出 JSON 结构定义 print the JSON Schema",
+        description="输出 govinfo JSON 格式的 JSON Schema（draft 2020-12）。",
+        epilog="示例 example:  govinfo schema > annual-report.schema.json",
+    )
+    schema.set_defaults(run=_schema, lang="zh", format="text")
+
+    _more_commands(commands)
+    return top
+
+
+def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``hierarchy``, ``explain``, ``review`` and ``rules``."""
+    tree = commands.add_parser(
+        "hierarchy",
+        help="上级报告与下级汇总比较 a parent against its children",
+        description="本级报告涵盖全辖区时，逐个单元格比较本级报告与所辖各单位报告的汇总，并列出没有报告的单位。",
+        epilog="示例 example:  govinfo hierarchy 全县.xlsx 各乡镇/ --members 乡镇名单.txt",
+    )
+    tree.add_argument("parent", metavar="PARENT", help="上级（本级）报告 the parent's report")
+    tree.add_argument("children", nargs="+", metavar="CHILD", help="下级报告（文件或文件夹） the children's reports")
+    tree.add_argument("--members", metavar="LIST.txt", help="应报送的单位名单（每行一个） organs that should report")
+    tree.add_argument("--warn", action="store_true", help="不一致时只作警告 report differences as warnings")
+    _options(tree, review="同 govinfo check --review")
+    tree.set_defaults(run=_hierarchy)
+
+    why = commands.add_parser(
+        "explain",
+        help="说明一个数的来源 explain one value",
+        description="说明报告中一个数（或一段文字）的值、在文件中的位置和原文、上下文，以及涉及它的全部问题。",
+        epilog="示例 example:  govinfo explain 年报.txt requests.outcomes.total.natural_person",
+    )
+    why.add_argument("file", metavar="FILE", help="报告文件（.xlsx、.json、.txt、.html）")
+    why.add_argument("path", metavar="PATH", help="路径，如 requests.received.total（见 govinfo export 的明细表）")
+    _options(why, formats=())
+    why.set_defaults(run=_explain)
+
+    review = commands.add_parser(
+        "review",
+        help="审核问题 review findings",
+        description="管理审核记录文件：列出记录，或把问题标为已接受（accept）、已排除（dismiss）、重新待审（reopen）。"
+        "问题编号见 govinfo check --review 的输出。",
+        epilog="示例 example:  govinfo review 审核.json accept 3f9a1c2b --by 张三 --reason 已电话核实",
+    )
+    review.add_argument("file", metavar="FILE", help="审核记录文件（JSON） the review file")
+    review.add_argument(
+        "action", nargs="?", choices=tuple(_DECISIONS), help="accept、dismiss 或 reopen；省略时列出记录"
+    )
+    review.add_argument("keys", nargs="*", metavar="KEY", help="问题编号（可只写开头几位） finding keys")
+    review.add_argument("--by", help="审核人 who decided")
+    review.add_argument("--reason", help="理由 why")
+    _options(review, formats=())
+    review.set_defaults(run=_review)
+
+    rules = commands.add_parser(
+        "rules",
+        help="列出规则目录 list the rule catalog",
+        description="列出全部检查规则。",
+        epilog="示例 example:  govinfo rules --format markdown",
+    )
+    _options(rules, formats=("text", "json", "markdown"))
+    rules.set_defaults(run=_rules)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit status."""
+    args = parser().parse_args(argv)
+    status: int = args.run(args)
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""The annual report as a whole (政府信息公开工作年度报告).
+
+An :class:`AnnualReport` holds the metadata (机关名称, 报告年度, 格式版本), the three
+narrative sections (一, 五, 六) and the three tables (二, 三, 四), under the canonical
+names of the format spec.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import attrs
+
+from govinfo.editions import edition_ids
+from govinfo.errors import FieldTypeError
+from govinfo.model import _fields
+from govinfo.model.appeals import Appeals
+from govinfo.model.proactive import ProactiveDisclosure
+from govinfo.model.proactive2019 import ProactiveDisclosure2019
+from govinfo.model.requests import ApplicantCounts, OtherHandling, Requests
+
+SHAPES: dict[str, tuple[type, type]] = {
+    "2021": (ProactiveDisclosure, OtherHandling),
+    "2019": (ProactiveDisclosure2019, ApplicantCounts),
+}
+"""Per edition: the class of table 二 and of the （六）其他处理 part of table 三."""
+
+
+def _check_edition(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value not in edition_ids():
+        raise FieldTypeError(
+            type(instance).__name__,
+            attribute.name,
+            f"格式版本（{'、'.join(edition_ids())}）",
+            f"an edition id ({', '.join(edition_ids())})",
+            value,
+        )
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int:
+        raise FieldTypeError(type(instance).__name__, attribute.name, "整数年份", "an int year", value)
+
+
+@attrs.frozen(kw_only=True)
+class AnnualReport:
+    """One organ's annual report for one year (政府信息公开工作年度报告).
+
+    Constructing a report checks types only. Whether its numbers are consistent is
+    for :func:`govinfo.check`, so that a wrong report still loads and every problem
+    in it can be reported at once.
+    """
+
+    edition: str = attrs.field(validator=_check_edition)
+    organ: str = _fields.text()
+    year: int = attrs.field(validator=_check_year)
+    overview: str = _fields.text()
+    proactive: ProactiveDisclosure | ProactiveDisclosure2019 = _fields.part(
+        (ProactiveDisclosure, ProactiveDisclosure2019)
+    )
+    requests: Requests = _fields.part(Requests)
+    appeals: Appeals = _fields.part(Appeals)
+    problems: str = _fields.text()
+    other_matters: str = _fields.text()
+
+    def __attrs_post_init__(self) -> None:
+        proactive, other_handling = SHAPES[self.edition]
+        for field, value, cls in (
+            ("proactive", self.proactive, proactive),
+            ("requests", self.requests.outcomes.other_handling, other_handling),
+        ):
+            if not isinstance(value, cls):
+                raise FieldTypeError(
+                    type(self).__name__,
+                    field,
+                    f"{self.edition} 版格式的 {cls.__name__}",
+                    f"the {cls.__name__} of edition {self.edition}",
+                    value,
+                )
+
+
+def organ_key(organ: str) -> str:
+    """The form of an organ name used to pair reports: NFKC, no white space."""
+    return "".join(unicodedata.normalize("NFKC", organ).split())

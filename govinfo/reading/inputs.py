@@ -1,0 +1,49 @@
+"""Getting the bytes of an input that readers accept: a path, a binary stream or bytes.
+
+A ``str`` is always a path, for every reader.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+from govinfo.errors import FileFormatError, UnsafeFileError
+
+Binary = str | bytes | os.PathLike[str] | IO[bytes]
+"""What a reader accepts: a path (``str`` or path object), the bytes of a file or a binary stream."""
+
+
+def read_bytes(source: Binary, *, limit: int) -> tuple[bytes, str | None]:
+    """The bytes of ``source`` and its file name (if it has one); at most ``limit`` bytes are accepted.
+
+    :class:`~govinfo.FileFormatError` for a path that cannot be read or a text stream,
+    :class:`~govinfo.UnsafeFileError` for input larger than ``limit``.
+    """
+    if isinstance(source, bytes):
+        data, name = source, None
+    elif isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            if path.stat().st_size > limit:
+                raise UnsafeFileError(
+                    f"文件过大（{path.stat().st_size // 2**20} MB），超过 {limit // 2**20} MB 的上限",
+                    f"the file is too large (over {limit // 2**20} MB)",
+                )
+            data, name = path.read_bytes(), path.name
+        except OSError as error:
+            raise FileFormatError(
+                f"无法读取文件“{path}”：{error.strerror}", f"cannot read {str(path)!r}: {error.strerror}"
+            ) from None
+    else:
+        read = source.read(limit + 1)
+        if not isinstance(read, bytes):
+            raise FileFormatError("需要以二进制方式打开的文件", "a binary stream is needed")
+        stream_name = getattr(source, "name", None)
+        data, name = read, Path(stream_name).name if isinstance(stream_name, str) else None
+    if len(data) > limit:
+        raise UnsafeFileError(
+            f"输入过大，超过 {limit // 2**20} MB 的上限", f"the input is too large (over {limit // 2**20} MB)"
+        )
+    return data, name

@@ -1,0 +1,153 @@
+"""Web pages as lines: each table row one line of tab-separated cells, with where each cell stands in the page."""
+
+from __future__ import annotations
+
+import html.parser
+import itertools
+
+import attrs
+
+from govinfo.findings import SourceLocation
+from govinfo.reading.text.tokens import lead
+
+Origin = tuple[int, int, int]
+"""A cell of a flattened line: (its offset in the line, the line and column of its text in the page)."""
+
+
+class Flatten(html.parser.HTMLParser):
+    """HTML as lines of text; each table row one line of tab-separated cells, spans expanded.
+
+    ``origins`` says, for each line, where each of its cells stands in the page source.
+    """
+
+    BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.origins: list[tuple[Origin, ...]] = []
+        self.text: list[str] = []
+        self.text_at: tuple[int, int] | None = None
+        self.tables: list[list[list[tuple[str, int, int, tuple[int, int]]]]] = []
+        self.cell: list[str] | None = None
+        self.cell_at = (1, 0)
+        self.span = (1, 1)
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "table":
+            self.flush()
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            found = dict(attrs_)
+            self.cell = []
+            self.cell_at = self.getpos()
+            self.span = (_span(found.get("colspan")), _span(found.get("rowspan")))
+        elif tag in self.BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th") and self.cell is not None and self.tables and self.tables[-1]:
+            self.tables[-1][-1].append((" ".join("".join(self.cell).split()), *self.span, self.cell_at))
+            self.cell = None
+        elif tag == "table" and self.tables:
+            for line, origins in _grid_lines(self.tables.pop()):
+                self.lines.append(line)
+                self.origins.append(origins)
+        elif tag in self.BLOCKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.cell is not None:
+            if not "".join(self.cell).strip() and data.strip():
+                self.cell_at = self._text_at(data)
+            self.cell.append(data)
+        elif not self.tables:
+            if self.text_at is None and data.strip():
+                self.text_at = self._text_at(data)
+            self.text.append(data)
+
+    def _text_at(self, data: str) -> tuple[int, int]:
+        """Where the first character of ``data`` that is not white space stands in the page."""
+        line, column = self.getpos()
+        return line, column + lead(data)
+
+    def flush(self) -> None:
+        line = " ".join("".join(self.text).split())
+        if line and self.text_at is not None:
+            self.lines.append(line)
+            self.origins.append(((0, *self.text_at),))
+        self.text = []
+        self.text_at = None
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 50))
+    except ValueError:
+        return 1
+
+
+def _grid_lines(rows: list[list[tuple[str, int, int, tuple[int, int]]]]) -> list[tuple[str, tuple[Origin, ...]]]:
+    """Table rows as tab-separated lines, and where each cell came from; a spanned position is empty."""
+    taken: dict[tuple[int, int], str] = {}
+    lines = []
+    for r, row in enumerate(rows):
+        c = 0
+        cells: list[str] = []
+        origins: list[Origin] = []
+        for text, colspan, rowspan, at in row:
+            while (r, c) in taken:
+                cells.append("")
+                c += 1
+            origins.append((sum(len(x) + 1 for x in cells), *at))
+            cells.append(text)
+            for dr, dc in itertools.product(range(rowspan), range(colspan)):
+                if (dr, dc) != (0, 0):
+                    taken[(r + dr, c + dc)] = ""
+            c += 1
+            cells.extend("" for _ in range(colspan - 1))
+            c += colspan - 1
+        lines.append(("\t".join(cells), tuple(origins)))
+    return lines
+
+
+def is_html(text: str) -> bool:
+    head = text[:2048].lower()
+    return "<html" in head or "<table" in head or "<body" in head or "<p>" in head or "<div" in head
+
+
+@attrs.frozen
+class Page:
+    """Turns places in the flattened lines into places in the page source."""
+
+    origins: tuple[tuple[Origin, ...], ...]
+
+    def place(self, where: SourceLocation) -> SourceLocation:
+        """``where`` (a line of the flattened text, and columns in it) in the page source."""
+        if where.line is None or not self.origins[where.line - 1]:
+            return where
+        cells = self.origins[where.line - 1]
+        if where.column is None:
+            return attrs.evolve(where, line=cells[0][1])
+        offset, line, column = next(c for c in reversed(cells) if c[0] <= where.column - 1)
+        start = column + where.column - offset
+        end = where.end_column + start - where.column if where.end_column is not None else None
+        return attrs.evolve(where, line=line, column=start, end_column=end)
+
+
+def flatten(text: str) -> tuple[list[str], Page]:
+    """The page as lines of text (tables as tab-separated rows), and where they stand in it."""
+    parser = Flatten()
+    parser.feed(text)
+    parser.close()
+    parser.flush()
+    return parser.lines, Page(tuple(parser.origins))

@@ -1,0 +1,386 @@
+"""Writing the official workbook: :func:`write_xlsx` and :func:`template`.
+
+Each table goes to its own sheet, laid out from the edition's declaration: label chains
+become merged label cells, header chains merged header cells, exactly as the official
+format prints them. Value cells are number cells with data validation; totals are the
+reported values, never formulas. The metadata and the narratives go to the sheet
+``基本信息``. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from govinfo.analysis.aggregate import Aggregate
+from govinfo.editions import edition
+from govinfo.editions.layout import Edition, Grid, Table
+from govinfo.errors import FileFormatError, UnwritableValueError
+from govinfo.findings import Value
+from govinfo.model.cells import attrs_get, cell_values
+from govinfo.model.report import AnnualReport
+from govinfo.reading.workbook import sheets, text
+from govinfo.rules.engine import row_label
+
+Target = str | os.PathLike[str] | IO[bytes]
+
+MAX_EXACT_INT = 2**53 - 1
+"""The largest count an Excel number holds exactly."""
+
+_THIN = Side(style="thin")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+FONT = Font(name="宋体", size=11)
+BOLD = Font(name="宋体", size=11, bold=True)
+HEADING = Font(name="黑体", size=14)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+POINTS_PER_LINE = 15.0
+
+
+def _runs(keys: list[tuple[str, ...] | None]) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """Maximal runs of equal, non-None keys: (first index, last index, key)."""
+    start = 0
+    while start < len(keys):
+        key = keys[start]
+        end = start
+        while end + 1 < len(keys) and keys[end + 1] == key:
+            end += 1
+        if key is not None:
+            yield start, end, key
+        start = end + 1
+
+
+class _Sheet:
+    """Writes cells with the table style and records merges and value cells."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.counts: list[str] = []
+        self.amounts: list[str] = []
+
+    def label(
+        self,
+        row: int,
+        col: int,
+        value: str,
+        *,
+        end_row: int | None = None,
+        end_col: int | None = None,
+        font: Font = FONT,
+        align: Alignment = CENTER,
+    ) -> None:
+        cell = self.ws.cell(row=row, column=col)
+        set_text(cell, value)
+        cell.font = font
+        cell.alignment = align
+        self._merge(row, col, end_row or row, end_col or col)
+
+    def number(self, row: int, col: int, value: Value | None, kind: str, *, end_col: int, unit: str = "") -> None:
+        cell = self.ws.cell(row=row, column=col)
+        if unit and isinstance(value, Decimal):
+            set_text(cell, f"{format(value, 'f')}{unit}")  # the amount as the filer wrote it, unit and all
+        else:
+            cell.value = value
+        cell.font = FONT
+        cell.alignment = CENTER
+        cell.number_format = "General" if kind == "amount" else "0"
+        (self.amounts if kind == "amount" else self.counts).append(cell.coordinate)
+        self._merge(row, col, row, end_col)
+
+    def _merge(self, row: int, col: int, end_row: int, end_col: int) -> None:
+        if (end_row, end_col) != (row, col):
+            self.ws.merge_cells(start_row=row, start_column=col, end_row=end_row, end_column=end_col)
+
+    def border(self, top: int, bottom: int, width: int) -> None:
+        for row in self.ws.iter_rows(min_row=top, max_row=bottom, max_col=width):
+            for cell in row:
+                cell.border = BORDER
+
+
+def set_text(cell: Any, value: str) -> None:
+    """Put text in a cell so that no program takes it for a formula, a number or a link."""
+    cell.value = value
+    cell.data_type = "s"
+    if value[:1] in ("=", "+", "-", "@"):
+        cell.quotePrefix = True
+
+
+def _grid(sheet: _Sheet, table: Table, grid: Grid, top: int, values: Callable[[str], Value | None]) -> int:
+    """Lay out one grid from row ``top``; returns the first row after it."""
+    width = table.width
+    depth, height = grid.label_depth, grid.header_depth
+    row = top
+    if grid.title:
+        sheet.label(row, 1, grid.title, end_col=width, font=BOLD, align=LEFT)
+        row += 1
+    if grid.corner and depth:
+        sheet.label(row, 1, grid.corner, end_row=row + height - 1, end_col=depth)
+    first_value = depth + 1
+    last = len(grid.columns) - 1
+    for level in range(height):
+        keys = [c.labels[: level + 1] if len(c.labels) > level + 1 else None for c in grid.columns]
+        for start, end, key in _runs(keys):
+            end_col = first_value + end if end < last else width
+            sheet.label(row + level, first_value + start, key[-1], end_col=end_col)
+    for index, column in enumerate(grid.columns):
+        level = len(column.labels) - 1
+        end_col = first_value + index if index < last else width
+        sheet.label(row + level, first_value + index, column.labels[-1], end_row=row + height - 1, end_col=end_col)
+    body = row + height
+    for level in range(depth):
+        keys = [r.labels[: level + 1] if len(r.labels) > level + 1 else None for r in grid.rows]
+        for start, end, key in _runs(keys):
+            sheet.label(body + start, level + 1, key[-1], end_row=body + end, align=LEFT)
+    for index, grid_row in enumerate(grid.rows):
+        r = body + index
+        if grid_row.labels:
+            level = len(grid_row.labels) - 1
+            sheet.label(r, level + 1, grid_row.labels[-1], end_col=depth, align=LEFT)
+        for c_index, column in enumerate(grid.columns):
+            path = ".".join(p for p in (table.field, grid_row.path, column.field) if p)
+            end_col = first_value + c_index if c_index < last else width
+            unit = values(f"{path.rsplit('.', 1)[0]}.{column.unit}") if column.unit else ""
+            sheet.number(r, first_value + c_index, values(path), column.kind, end_col=end_col, unit=str(unit or ""))
+    end = body + len(grid.rows)
+    sheet.border(top, end - 1, width)
+    return end
+
+
+def _label_widths(table: Table) -> list[float]:
+    """Column widths (in characters) fitted to the labels that occupy one column alone."""
+    widths = [8.0] * table.width
+    for grid in table.grids:
+        for row in grid.rows:
+            level = len(row.labels) - 1
+            if level >= 0 and level == grid.label_depth - 1:
+                widths[level] = max(widths[level], min(40.0, 2.0 * len(row.labels[-1]) + 2))
+            for i, label in enumerate(row.labels[:-1]):
+                widths[i] = max(widths[i], min(16.0, 2.0 * len(label) + 2))
+        for index, column in enumerate(grid.columns):
+            col = grid.label_depth + index
+            widths[col] = max(widths[col], min(14.0, 2.0 * max(len(x) for x in column.labels[-1:]) + 2))
+    return widths
+
+
+def _fit_rows(ws: Worksheet, widths: list[float]) -> None:
+    """Row heights enough for wrapped text (openpyxl does not measure text).
+
+    A label merged across rows has the height of all its rows and is left out.
+    """
+    room: dict[str, float] = {}
+    tall: set[str] = set()
+    for merged in ws.merged_cells.ranges:
+        anchor = merged.start_cell.coordinate
+        room[anchor] = sum(widths[c - 1] for c in range(merged.min_col, merged.max_col + 1))
+        if merged.max_row > merged.min_row:
+            tall.add(anchor)
+    for row in ws.iter_rows():
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.coordinate not in tall:
+                width = room.get(cell.coordinate, widths[cell.column - 1])
+                lines = max(lines, -(-2 * len(cell.value) // max(1, int(width))))
+        ws.row_dimensions[int(row[0].row or 1)].height = POINTS_PER_LINE * min(lines, 27)
+
+
+def _print_setup(ws: Worksheet, landscape: bool) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+
+
+def _validation(ws: Worksheet, kind: str, cells: list[str]) -> None:
+    if not cells:
+        return
+    whole = kind == "count"
+    rule = DataValidation(
+        type="whole" if whole else "decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="数值无效",
+        error="请填写大于或等于 0 的整数。" if whole else "请填写大于或等于 0 的数值（单位：万元）。",
+    )
+    for cell in cells:
+        rule.add(cell)
+    ws.add_data_validation(rule)
+
+
+def _table_sheet(wb: Workbook, table: Table, values: Callable[[str], Value | None]) -> None:
+    ws = wb.create_sheet(sheets.table_sheet(table))
+    sheet = _Sheet(ws)
+    sheet.label(1, 1, table.heading, end_col=table.width, font=HEADING, align=LEFT)
+    row = 2
+    for grid in table.grids:
+        row = _grid(sheet, table, grid, row, values)
+    widths = _label_widths(table)
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    _fit_rows(ws, widths)
+    _print_setup(ws, landscape=table.width > 6)
+    _validation(ws, "count", sheet.counts)
+    _validation(ws, "amount", sheet.amounts)
+
+
+def _text_rows(ws: Worksheet, row: int, label: str, value: str | int) -> int:
+    pieces = text.chunks(text.encode(value)) if isinstance(value, str) else [value]
+    for index, piece in enumerate(pieces):
+        head = ws.cell(row=row + index, column=1)
+        set_text(head, label if index == 0 else sheets.CONTINUED)
+        head.font = BOLD
+        head.alignment = TOP_LEFT
+        cell = ws.cell(row=row + index, column=2)
+        if isinstance(piece, str):
+            set_text(cell, piece)
+        elif isinstance(piece, int):
+            cell.value = piece
+        cell.font = FONT
+        cell.alignment = TOP_LEFT
+        if isinstance(piece, str):
+            lines = sum(1 + len(line) // 50 for line in piece.split("\n"))
+            ws.row_dimensions[row + index].height = min(409.0, POINTS_PER_LINE * lines)
+    return row + len(pieces)
+
+
+def _info_sheet(wb: Workbook, layout: Edition, report: AnnualReport | None) -> None:
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheets.INFO_SHEET
+    organ = report.organ if report else ""
+    title = f"{organ} {report.year} 年{sheets.TITLE}" if report else sheets.TITLE
+    head = ws.cell(row=1, column=1)
+    set_text(head, text.encode(title)[: text.CELL_LIMIT // 2])
+    head.font = HEADING
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    row = _text_rows(ws, 3, sheets.ORGAN, organ)
+    row = _text_rows(ws, row, sheets.YEAR, report.year if report else "")
+    row = _text_rows(ws, row, sheets.EDITION, layout.id)
+    row += 1
+    for narrative in layout.narratives:
+        row = _text_rows(ws, row, narrative.heading, getattr(report, narrative.field) if report else "")
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 100
+    _print_setup(ws, landscape=False)
+
+
+def _checked_values(report: AnnualReport) -> dict[str, Value]:
+    values = cell_values(report)
+    for cell in edition(report.edition).cells:
+        if cell.unit_path:
+            values[cell.unit_path] = attrs_get(report, cell.unit_path)
+    for path, value in values.items():
+        if isinstance(value, Decimal):
+            if not value.is_finite() or Decimal(repr(float(value))) != value:
+                raise UnwritableValueError(
+                    path,
+                    value,
+                    "Excel 数值最多保存 15 位有效数字且必须是有限数",
+                    "an Excel number keeps at most 15 significant digits",
+                )
+        elif isinstance(value, int) and abs(value) > MAX_EXACT_INT:
+            raise UnwritableValueError(
+                path,
+                value,
+                f"Excel 只能精确保存绝对值不超过 {MAX_EXACT_INT} 的整数",
+                f"Excel holds integers up to {MAX_EXACT_INT} exactly",
+            )
+    return values
+
+
+def _workbook(layout: Edition, report: AnnualReport | None) -> Workbook:
+    values = _checked_values(report) if report is not None else {}
+    wb = Workbook()
+    _info_sheet(wb, layout, report)
+    for table in layout.tables:
+        _table_sheet(wb, table, values.get)
+    return wb
+
+
+def save_atomically(wb: Workbook, target: Target) -> None:
+    """Save ``wb`` to a path (via a temporary file renamed into place) or a binary stream."""
+    if not isinstance(target, str | os.PathLike):
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        target.write(buffer.getvalue())
+        return
+    path = Path(target)
+    if path.is_dir():
+        raise FileFormatError(f"目标是一个文件夹：{path}", f"the target is a folder: {path}")
+    handle, temp = tempfile.mkstemp(prefix=".govinfo-", suffix=".xlsx", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            wb.save(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_xlsx(report: AnnualReport, target: Target) -> None:
+    """Write ``report`` as the official workbook to a path or a binary stream.
+
+    Every value is checked first (:class:`~govinfo.UnwritableValueError` names a value Excel
+    cannot hold exactly); a path is written atomically, so a failure leaves no partial file.
+    """
+    save_atomically(_workbook(edition(report.edition), report), target)
+
+
+def write_aggregate_xlsx(total: Aggregate, target: Target) -> None:
+    """Write a 汇总 in the official layout, with sheets for who contributed what.
+
+    ``分单位明细`` lists every cell with the total and each contributing organ's value;
+    ``汇总说明`` names the organs included and those left out, with the reasons.
+    """
+    layout = edition(total.report.edition)
+    wb = _workbook(layout, total.report)
+    detail = wb.create_sheet(sheets.BREAKDOWN_SHEET)
+    header = ["表", "行", "列", "路径", "合计", *(r.organ for r in total.inputs)]
+    for col, value in enumerate(header, start=1):
+        cell = detail.cell(row=1, column=col)
+        set_text(cell, text.encode(value))
+        cell.font = BOLD
+    columns = [cell_values(r) for r in (total.report, *total.inputs)]
+    for row, cell in enumerate(layout.cells, start=2):
+        labels = (f"表{cell.table.number}", row_label(cell), cell.column.label, cell.path)
+        for col, value in enumerate(labels, start=1):
+            set_text(detail.cell(row=row, column=col), value)
+        for col, values in enumerate(columns, start=5):
+            detail.cell(row=row, column=col).value = values[cell.path]
+    for letter, width in zip("ABCD", (6, 40, 24, 40), strict=True):
+        detail.column_dimensions[letter].width = width
+    detail.freeze_panes = "E2"
+    notes = wb.create_sheet(sheets.AGGREGATE_NOTES_SHEET)
+    lines: list[tuple[str, str]] = [("纳入汇总的单位", f"{len(total.inputs)} 个")]
+    lines += [("", r.organ) for r in total.inputs]
+    lines.append(("未纳入汇总的单位", f"{len(total.excluded)} 个"))
+    lines += [(e.organ, "；".join(f"[{f.rule_id}] {f.message_zh}" for f in e.findings)) for e in total.excluded]
+    for row, (label, value) in enumerate(lines, start=1):
+        set_text(notes.cell(row=row, column=1), text.encode(label))
+        set_text(notes.cell(row=row, column=2), text.encode(value)[: text.CELL_LIMIT])
+    notes.column_dimensions["A"].width = 30
+    notes.column_dimensions["B"].width = 100
+    save_atomically(wb, target)
+
+
+def template(target: Target, *, edition_id: str = "2021") -> None:
+    """Write the blank official workbook of an edition: the form an organ fills in."""
+    save_atomically(_workbook(edition(edition_id), None), target)

@@ -1,1 +1,0 @@
-"""The official Excel workbook: writing, reading, templates and annotated copies."""
