@@ -22,14 +22,17 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, override
 
-from govinfo.editions import edition_ids
+from govinfo.editions import edition, edition_ids
 from govinfo.errors import Problem, StructureError, describe
+from govinfo.model.cells import attrs_get
 from govinfo.model.proactive import ProactiveDisclosure
 from govinfo.model.proactive2019 import ProactiveDisclosure2019
 from govinfo.model.report import SHAPES, AnnualReport
 from govinfo.model.requests import ApplicantCounts, OtherHandling
 
-_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
+DECIMAL = r"-?[0-9]+(\.[0-9]+)?"
+"""How an amount is written in JSON: a decimal string, no exponent, no sign but minus."""
+_DECIMAL = re.compile(DECIMAL)
 
 
 class _BadValueError(Exception):
@@ -59,7 +62,7 @@ def _structure_str(value: object, _: type) -> str:
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
-    if type(value) is str and _DECIMAL.match(value):
+    if type(value) is str and _DECIMAL.fullmatch(value):
         return Decimal(value)
     raise _BadValueError('小数字符串（如 "14.4321"）', 'a decimal string such as "14.4321"', describe(value))
 
@@ -72,11 +75,7 @@ def _structure_edition(value: object, _: type) -> str:
 
 
 def _unstructure_decimal(value: Decimal) -> str:
-    if not value.is_finite():
-        raise StructureError(
-            [Problem("proactive.fees.amount", "有限小数", "a finite decimal", describe(value))], source="报告"
-        )
-    return format(value, "f")
+    return format(value, "f")  # finite: to_dict has refused the others at their paths
 
 
 def _make_converter(detailed: bool, edition_id: str) -> cattrs.Converter:
@@ -122,7 +121,15 @@ def _edition_of(data: object) -> str:
 
 
 def to_dict(report: AnnualReport) -> dict[str, Any]:
-    """The report as plain dicts, lists, ints and strings (the JSON form, not yet encoded)."""
+    """The report as plain dicts, lists, ints and strings (the JSON form, not yet encoded).
+
+    An amount that is not a finite number (``NaN``, ``Infinity``) has no JSON form:
+    :class:`~govinfo.StructureError` names each at its path.
+    """
+    amounts = [c.path for c in edition(report.edition).cells if c.kind == "amount"]
+    bad = [(path, value) for path in amounts if not (value := attrs_get(report, path)).is_finite()]
+    if bad:
+        raise StructureError([Problem(p, "有限小数", "a finite decimal", describe(v)) for p, v in bad], source="报告")
     result: dict[str, Any] = _FAST[report.edition].unstructure(report)
     return result
 

@@ -15,9 +15,10 @@ from typing import Any
 
 import attrs
 
+from govinfo.jsonio import DECIMAL
 from govinfo.model.report import SHAPES, AnnualReport
 
-DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+DECIMAL_PATTERN = f"^{DECIMAL}$"
 
 
 def _schema(kind: Any, edition_id: str) -> dict[str, Any]:

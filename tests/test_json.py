@@ -8,12 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
 from govinfo import AnnualReport, StructureError
 from govinfo.jsonio import _problems
+from govinfo.strategies import reports
 
 
 def problems(data: object) -> list[tuple[str, str]]:
@@ -222,3 +223,12 @@ def test_an_unforeseen_error_still_becomes_a_problem() -> None:
     assert _problems(RuntimeError("boom"), "requests") == [
         govinfo.Problem("requests", "有效值", "a valid value", "RuntimeError: boom")
     ]
+
+
+@settings(max_examples=5)
+@given(reports(edition_id="2019"))
+def test_a_non_finite_amount_of_the_trial_edition_is_named_at_its_path(trial: AnnualReport) -> None:
+    broken = govinfo.replace_cells(trial, {"proactive.procurement.amount": Decimal("NaN")})
+    with pytest.raises(StructureError) as caught:
+        govinfo.to_json(broken)
+    assert [p.path for p in caught.value.problems] == ["proactive.procurement.amount"]

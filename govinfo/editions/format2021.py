@@ -25,6 +25,8 @@ RECONSIDERATION = "行政复议"
 LITIGATION = "行政诉讼"
 APPEAL_OUTCOMES = (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"))
 TOTAL = "总计"
+DOCUMENT = "政府信息公开工作年度报告"
+"""The name of the document; its title is ``{organ}{year}年政府信息公开工作年度报告`` (both editions)."""
 
 OVERVIEW = Narrative("一", "overview", "一、总体情况")
 PROBLEMS = Narrative("五", "problems", "五、存在的主要问题及改进情况")

@@ -12,10 +12,15 @@ import unicodedata
 from collections.abc import Mapping
 from enum import Enum
 
+from govinfo.editions.format2021 import DOCUMENT
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"', "'": '"'})
 _SPACE = re.compile(r"\s+")
 _ENUMERATOR = re.compile(r"^(?:\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(?\d+\)|\d+[、.])")
 _ANNOTATION = re.compile(r"^\(.*\)$")
+
+TITLE = re.compile(rf"(?P<organ>[^\s，。]*?)\s*(?P<year>(?:19|20)\d{{2}})\s*年(?:度)?{DOCUMENT}")
+"""The report's title, ``{organ}{year}年政府信息公开工作年度报告``: searched in text, matched whole in a cell."""
 
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "行政规范性文件": ("规范性文件",),

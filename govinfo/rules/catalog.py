@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 import attrs
 
+from govinfo.editions.format2021 import DOCUMENT, OTHER_MATTERS, OVERVIEW, PROBLEMS
 from govinfo.errors import Lang, UnknownNameError
 from govinfo.findings import Finding, Severity
 
@@ -78,9 +79,9 @@ class Rule:
         )
 
 
-_T3 = "《政府信息公开工作年度报告格式》表三"
-_FORMAT = "《政府信息公开工作年度报告格式》"
-_T4 = "《政府信息公开工作年度报告格式》表四"
+_FORMAT = f"《{DOCUMENT}格式》"
+_T3 = f"{_FORMAT}表三"
+_T4 = f"{_FORMAT}表四"
 
 RULES: Mapping[str, Rule] = {
     rule.id: rule
@@ -91,7 +92,7 @@ RULES: Mapping[str, Rule] = {
             scope="report",
             title_zh="统计数不能为负数",
             title_en="Counts are not negative",
-            clause="《政府信息公开工作年度报告格式》各表：统计数为非负整数",
+            clause=f"{_FORMAT}各表：统计数为非负整数",
             message_zh="{place}为 {actual}：统计数应为非负整数。",
             message_en="{place_en} is {actual}: a count must be a non-negative integer.",
         ),
@@ -101,7 +102,7 @@ RULES: Mapping[str, Rule] = {
             scope="report",
             title_zh="金额不能为负数",
             title_en="Amounts are finite and not negative",
-            clause="《政府信息公开工作年度报告格式》表二 第二十条第（八）项：收费金额（单位：万元）",
+            clause=f"{_FORMAT}表二 第二十条第（八）项：收费金额（单位：万元）",
             message_zh="{place}为 {actual}：金额应为非负数。",
             message_en="{place_en} is {actual}: an amount must be a finite, non-negative number.",
         ),
@@ -131,9 +132,9 @@ RULES: Mapping[str, Rule] = {
             scope="narrative",
             title_zh="“总体情况”部分为空",
             title_en="Section 一 (overview) is not empty",
-            clause="《政府信息公开条例》第五十条；《政府信息公开工作年度报告格式》一、总体情况",
-            message_zh="报告有文字部分，但“一、总体情况”为空。",
-            message_en="the report has narrative text, but section “一、总体情况” is empty.",
+            clause=f"《政府信息公开条例》第五十条；{_FORMAT}" + OVERVIEW.heading,
+            message_zh="报告有文字部分，但“" + OVERVIEW.heading + "”为空。",
+            message_en="the report has narrative text, but section “" + OVERVIEW.heading + "” is empty.",
         ),
         Rule(
             id="GI102",
@@ -142,8 +143,8 @@ RULES: Mapping[str, Rule] = {
             title_zh="“存在的主要问题及改进情况”为空或只写“无”",
             title_en="Section 五 states problems, not just 无",
             clause="《政府信息公开条例》第五十条第（四）项：政府信息公开工作存在的主要问题及改进情况",
-            message_zh="“五、存在的主要问题及改进情况”{state}。",
-            message_en="section “五、存在的主要问题及改进情况” {state_en}.",
+            message_zh="“" + PROBLEMS.heading + "”{state}。",
+            message_en="section “" + PROBLEMS.heading + "” {state_en}.",
         ),
         Rule(
             id="GI103",
@@ -152,9 +153,9 @@ RULES: Mapping[str, Rule] = {
             title_zh="“存在的主要问题及改进情况”没有改进措施",
             title_en="Section 五 says how the problems are addressed",
             clause="《政府信息公开条例》第五十条第（四）项：存在的主要问题及改进情况",
-            message_zh="“五、存在的主要问题及改进情况”只写了问题，没有改进措施或改进情况（如“加强”“完善”“下一步”）。"
+            message_zh="“" + PROBLEMS.heading + "”只写了问题，没有改进措施或改进情况（如“加强”“完善”“下一步”）。"
             "原文：{quote}",
-            message_en="section “五、存在的主要问题及改进情况” states no improvement (such as 加强, 完善, 下一步). "
+            message_en="section “" + PROBLEMS.heading + "” states no improvement (such as 加强, 完善, 下一步). "
             "The text: {quote}",
         ),
         Rule(
@@ -164,8 +165,8 @@ RULES: Mapping[str, Rule] = {
             title_zh="“其他需要报告的事项”为空",
             title_en="Section 六 is not empty",
             clause="《政府信息公开条例》第五十条第（五）项；国办函〔2020〕109号：报告信息处理费收取情况",
-            message_zh="报告有文字部分，但“六、其他需要报告的事项”为空。",
-            message_en="the report has narrative text, but section “六、其他需要报告的事项” is empty.",
+            message_zh="报告有文字部分，但“" + OTHER_MATTERS.heading + "”为空。",
+            message_en="the report has narrative text, but section “" + OTHER_MATTERS.heading + "” is empty.",
         ),
         Rule(
             id="GI105",
@@ -175,8 +176,8 @@ RULES: Mapping[str, Rule] = {
             title_en="Section 六 reports the information processing fee",
             clause="国办函〔2020〕109号《政府信息公开信息处理费管理办法》："
             "年度报告说明信息处理费收取情况（2021 年度起）",
-            message_zh="{year} 年度报告的“六、其他需要报告的事项”没有说明信息处理费的收取情况。原文：{quote}",
-            message_en="section “六、其他需要报告的事项” of the {year} report does not say whether "
+            message_zh="{year} 年度报告的“" + OTHER_MATTERS.heading + "”没有说明信息处理费的收取情况。原文：{quote}",
+            message_en="section “" + OTHER_MATTERS.heading + "” of the {year} report does not say whether "
             "information processing fees were charged. The text: {quote}",
         ),
         Rule(
@@ -248,7 +249,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="数值行的数值个数与表格单元格数不符",
             title_en="A value row has as many values as the table has cells",
-            clause="《政府信息公开工作年度报告格式》：每个单元格填写一个数值",
+            clause=f"{_FORMAT}：每个单元格填写一个数值",
             message_zh="{where}有 {found} 个数，但表格只有 {cells} 个单元格。{note}",
             message_en="{where_en} has {found} numbers for {cells} cells. {note_en}",
         ),
@@ -258,7 +259,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="空白或占位符按 0 读取",
             title_en="Blank cells and placeholders are read as 0",
-            clause="《政府信息公开工作年度报告格式》：没有数据的单元格填 0",
+            clause=f"{_FORMAT}：没有数据的单元格填 0",
             message_zh="{place}为{shown}，按 0 读取。",
             message_en="{place_en} is {shown_en}; read as 0.",
         ),
@@ -268,7 +269,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="文本形式的数字按数值读取",
             title_en="Numbers written as text are read as numbers",
-            clause="《政府信息公开工作年度报告格式》：单元格填写数值",
+            clause=f"{_FORMAT}：单元格填写数值",
             message_zh="{place}的“{token}”是文本形式的数字，按 {value} 读取。",
             message_en="{place_en} holds {token!r} as text; read as {value}.",
         ),
@@ -278,7 +279,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="无法识别的数值",
             title_en="A value cell holds something that is not a number",
-            clause="《政府信息公开工作年度报告格式》：单元格填写数值",
+            clause=f"{_FORMAT}：单元格填写数值",
             message_zh="{place}的“{token}”不是有效的数值，按 0 读取。",
             message_en="{place_en} holds {token!r}, which is not a valid value; read as 0.",
         ),
@@ -288,7 +289,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="金额单位已换算为万元",
             title_en="An amount in 元 was converted to 万元",
-            clause="《政府信息公开工作年度报告格式》表二：本年收费金额（单位：万元）",
+            clause=f"{_FORMAT}表二：本年收费金额（单位：万元）",
             message_zh="{place}的“{token}”以元为单位，已换算为 {value} 万元。",
             message_en="{place_en} holds {token!r} in 元; converted to {value} 万元.",
         ),
@@ -320,7 +321,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="未找到表格",
             title_en="A table of the report was not found",
-            clause="《政府信息公开条例》第五十条；《政府信息公开工作年度报告格式》",
+            clause=f"《政府信息公开条例》第五十条；{_FORMAT}",
             message_zh="未找到“{table}”，其单元格按 0 读取。",
             message_en="“{table}” was not found; its cells are read as 0.",
         ),
@@ -330,7 +331,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="未找到表格的行或列",
             title_en="A row or column of a table was not found",
-            clause="《政府信息公开工作年度报告格式》",
+            clause=f"{_FORMAT}",
             message_zh="“{table}”中未找到{what}“{label}”，相应单元格按 0 读取。",
             message_en="the {what_en} “{label}” of “{table}” was not found; its cells are read as 0.",
         ),
@@ -340,7 +341,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="标签与官方文字不一致",
             title_en="A label differs from the official wording",
-            clause="《政府信息公开工作年度报告格式》：表格文字以官方格式为准",
+            clause=f"{_FORMAT}：表格文字以官方格式为准",
             message_zh="“{text}”按官方标签“{label}”识别。",
             message_en="“{text}” was taken as the official label “{label}”.",
         ),
@@ -382,7 +383,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="缺少报告的某一部分",
             title_en="A section of the report is missing",
-            clause="《政府信息公开条例》第五十条；《政府信息公开工作年度报告格式》六个部分",
+            clause=f"《政府信息公开条例》第五十条；{_FORMAT}六个部分",
             message_zh="没有找到“{heading}”部分。",
             message_en="the section “{heading}” was not found.",
         ),
@@ -422,7 +423,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="报告各部分顺序与格式不符",
             title_en="The sections are in the order of the format",
-            clause="《政府信息公开工作年度报告格式》：一至六部分依次排列",
+            clause=f"{_FORMAT}：一至六部分依次排列",
             message_zh="报告各部分的顺序为 {found}，格式规定为 {official}。",
             message_en="the sections stand in the order {found}; the format has {official}.",
         ),
@@ -432,7 +433,7 @@ RULES: Mapping[str, Rule] = {
             scope="reading",
             title_zh="一个数被拆成了两个单元格",
             title_en="A number split over two cells",
-            clause="PDF 转文本时一个单元格中的数字常被拆开；《政府信息公开工作年度报告格式》：每个单元格填写一个数值",
+            clause=f"PDF 转文本时一个单元格中的数字常被拆开；{_FORMAT}：每个单元格填写一个数值",
             message_zh="{where}有 {found} 个数，但表格只有 {cells} 个单元格；把相邻的“{first}”“{second}”"
             "读作 {joined} 后勾稽关系成立，已按此读取，请核对原文。",
             message_en="{where_en} has {found} numbers for {cells} cells; reading the adjacent {first!r} {second!r} "
@@ -444,7 +445,7 @@ RULES: Mapping[str, Rule] = {
             scope="narrative",
             title_zh="总体情况中的数字与表格不符",
             title_en="A figure in the overview contradicts the tables",
-            clause="《政府信息公开工作年度报告格式》：总体情况与各表数据应一致",
+            clause=f"{_FORMAT}：总体情况与各表数据应一致",
             message_zh="“总体情况”中“{what}”，但表格中为 {table}。原文：{sentence}",
             message_en="the overview says “{what}”, but the tables give {table}. The sentence: {sentence}",
         ),
@@ -476,7 +477,7 @@ RULES: Mapping[str, Rule] = {
             scope="pair",
             title_zh="上年结转等于上年报告的结转下年度",
             title_en="Carried over equals last year's carried forward",
-            clause="《政府信息公开工作年度报告格式》表三：二、上年结转政府信息公开申请数量",
+            clause=f"{_FORMAT}表三：二、上年结转政府信息公开申请数量",
             message_zh="表三“{column}”列：本年“{row}”为 {actual}，但上年报告“{forward}”为 {expected}。",
             message_en="table 三, column “{column}”: “{row}” ({path}) is {actual}, "
             "but “{forward}” of last year's report is {expected}.",
@@ -487,7 +488,7 @@ RULES: Mapping[str, Rule] = {
             scope="pair",
             title_zh="现行有效件数与上年数、本年制发和废止数相符",
             title_en="Documents in force follow from last year's, issued and repealed",
-            clause="《政府信息公开工作年度报告格式》表二 第二十条第（一）项；修订、失效未废止的文件可使其不相符",
+            clause=f"{_FORMAT}表二 第二十条第（一）项；修订、失效未废止的文件可使其不相符",
             message_zh="表二“{row}”：现行有效 {actual} 件，但上年现行有效 {last} 件加本年制发 {issued} 件、"
             "减本年废止 {repealed} 件应为 {expected} 件。",
             message_en="table 二, “{row}” ({path}): {actual} in force, but last year's {last} plus {issued} issued "

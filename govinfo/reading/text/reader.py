@@ -24,7 +24,7 @@ from govinfo.errors import LayoutError, UnsafeFileError
 from govinfo.findings import Finding, SourceLocation
 from govinfo.reading.finish import Found, FoundCell, finish
 from govinfo.reading.inputs import Binary, read_bytes
-from govinfo.reading.labels import Match, match
+from govinfo.reading.labels import TITLE, Match, match
 from govinfo.reading.result import ReadResult
 from govinfo.reading.text.decode import MAX_BYTES, decode
 from govinfo.reading.text.fit import TableValues, assign
@@ -33,7 +33,6 @@ from govinfo.reading.text.tokens import Token, canonical, heading_at, tokens
 from govinfo.reading.values import Note, Reading, read_cell
 from govinfo.rules.catalog import RULES
 
-_TITLE = re.compile(r"(?P<organ>[^\s，。]*?)\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?政府信息公开工作年度报告")
 _STATED_YEAR = re.compile(r"(?:统计期限[^0-9]{0,6}|我[局委办区县市乡镇]?)(?P<year>(?:19|20)\d{2})\s*年(?:度)?")
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")  # ASCII: \d would take ２１２ as plain
 
@@ -174,7 +173,7 @@ def _value(cell: Cell, raw: str) -> tuple[Reading, str]:
 def _metadata(lines: list[tuple[int, str]]) -> tuple[str, int | None, list[Finding]]:
     """Organ and year from the title, or the year as the text states it (said as GI518)."""
     for _, line in lines[:40]:
-        title = _TITLE.search(canonical(line).replace("(", "").replace(")", ""))
+        title = TITLE.search(canonical(line).replace("(", "").replace(")", ""))
         if title:
             return title.group("organ"), int(title.group("year")), []
     for number, line in lines[:40]:

@@ -22,7 +22,7 @@ from govinfo.errors import LayoutError
 from govinfo.findings import Finding, SourceLocation
 from govinfo.reading.finish import Found, FoundCell, finish, zero
 from govinfo.reading.inputs import Binary, read_bytes
-from govinfo.reading.labels import Match, match, normalize
+from govinfo.reading.labels import TITLE, Match, match, normalize
 from govinfo.reading.result import ReadResult
 from govinfo.reading.values import Note, Reading, read_cell, read_count
 from govinfo.reading.workbook import sheets as ours
@@ -36,7 +36,6 @@ Place = tuple[int, int, int]
 
 MAX_LABEL = 200
 """Cells with longer text are narratives, not labels, and are not matched."""
-_TITLE = re.compile(r"^(?P<organ>.*?)(?P<year>(?:19|20)\d{2})年(?:度)?政府信息公开工作年度报告$")
 
 
 @attrs.define
@@ -365,7 +364,7 @@ def _text_after(book: _Workbook, label: str) -> str | int | None:
 
 def _title(book: _Workbook) -> tuple[str | None, int | None]:
     for _, raw, norm in book.texts:
-        m = _TITLE.match(norm)
+        m = TITLE.fullmatch(norm)
         if m:
             organ = raw[: raw.find(m.group("year"))].strip()
             return organ or None, int(m.group("year"))

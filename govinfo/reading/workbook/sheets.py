@@ -6,6 +6,7 @@ format does not print (where the metadata and narratives go) is declared here.
 
 from __future__ import annotations
 
+from govinfo.editions.format2021 import DOCUMENT
 from govinfo.editions.layout import Table
 
 INFO_SHEET = "基本信息"
@@ -17,7 +18,7 @@ EDITION = "格式版本"
 CONTINUED = "（续）"
 """Marks a row that continues the text of the row above (text over 32,767 characters)."""
 
-TITLE = "政府信息公开工作年度报告"
+TITLE = DOCUMENT
 """The title of a blank workbook; a filled one reads ``{organ} {year} 年政府信息公开工作年度报告``."""
 
 
