@@ -58,7 +58,7 @@ def make_report(rng: random.Random, index: int) -> AnnualReport:
         appeals=Appeals(
             reconsideration=appeals[0], litigation_direct=appeals[1], litigation_after_reconsideration=appeals[2]
         ),
-        problems="存在问题：" * rng.randrange(1, 10),
+        problems="存在问题：人员不足。" * rng.randrange(1, 10) + "下一步将加强培训。",
         other_matters="本年度没有产生信息公开处理费。",
     )
 

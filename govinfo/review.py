@@ -33,6 +33,8 @@ from govinfo.model.report import AnnualReport, organ_key
 from govinfo.rules.narrative import SECTIONS
 
 Decision = Literal["pending", "accepted", "dismissed"]
+DECISION_ZH: dict[str, str] = {"pending": "待审核", "accepted": "已接受", "dismissed": "已排除"}
+"""Each decision's name in Chinese, as the command and review file show it."""
 """``pending`` (seen, not decided), ``accepted`` (it holds and is explained) or ``dismissed`` (it is wrong)."""
 Status = Literal["new", "pending", "accepted", "dismissed", "changed"]
 """A finding against the review file: never seen, its decision, or ``changed`` since it was decided."""

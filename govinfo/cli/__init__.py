@@ -1,4 +1,6 @@
-"""The ``govinfo`` command (Chinese output by default, ``--lang en`` for English).
+"""The ``govinfo`` command (Chinese output by default, ``--lang en`` for English): its commands
+and parser; what it prints is in :mod:`govinfo.cli.output`. Every file is read through
+:func:`govinfo.read`.
 
 Exit status: ``0`` no error-level finding, ``1`` error-level findings, ``2`` some input
 unreadable or bad usage.
@@ -11,7 +13,6 @@ import csv
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 import attrs
 
 import govinfo
+from govinfo.cli.output import Output
 from govinfo.errors import GovinfoError, Lang
 from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity, SourceLocation
@@ -27,7 +29,7 @@ from govinfo.reading.context import cell_context, text_lines
 from govinfo.reading.inputs import read_bytes
 from govinfo.reading.kinds import SUFFIXES
 from govinfo.reading.result import ReadResult
-from govinfo.review import SETTLED, Decision, Fingerprint, Reviews, Status, fingerprints, short_key
+from govinfo.review import DECISION_ZH, Decision, Reviews, short_key
 from govinfo.rules.docs import catalog_json, catalog_markdown, catalog_text
 from govinfo.schema import json_schema_text
 
@@ -39,172 +41,6 @@ def _expand(paths: Sequence[str]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
         else:
             yield path
-
-
-def _location(finding: Finding, lang: Lang) -> str:
-    if finding.source is not None:
-        return finding.source.describe(lang)
-    return finding.path or ""
-
-
-def _finding_json(
-    name: str, finding: Finding, lang: Lang, print_: Fingerprint, review: dict[str, object] | None = None
-) -> str:
-    def plain(value: object) -> object:
-        return value if value is None or isinstance(value, int | str) else str(value)
-
-    extra = {"review": review} if review is not None else {}
-    return json.dumps(
-        {
-            "file": name,
-            "rule": finding.rule_id,
-            "severity": finding.severity.value,
-            "message": finding.message(lang),
-            "path": finding.path,
-            "table": finding.table,
-            "row": finding.row,
-            "column": finding.column,
-            "location": _location(finding, lang),
-            "expected": plain(finding.expected),
-            "actual": plain(finding.actual),
-            "fingerprint": print_.key,
-            **extra,
-        },
-        ensure_ascii=False,
-    )
-
-
-def _header(name: str, report: AnnualReport, lang: Lang) -> str:
-    if lang == "en":
-        return f"{name} — {report.organ}, {report.year} report (edition {report.edition})"
-    return f"{name} — {report.organ} {report.year} 年度报告（{report.edition} 版格式）"
-
-
-def _summary(files: int, unreadable: int, counts: Counter[Severity], rules: Counter[str], lang: Lang) -> str:
-    top = "、".join(f"{r}×{n}" for r, n in rules.most_common(5))
-    if lang == "en":
-        text = (
-            f"{files} file(s) checked, {unreadable} unreadable: {counts[Severity.ERROR]} error(s), "
-            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info."
-        )
-        return text + (f" Most frequent rules: {top.replace('、', ', ')}." if top else "")
-    text = (
-        f"共检查 {files} 个文件，{unreadable} 个无法读取：错误 {counts[Severity.ERROR]} 项，"
-        f"警告 {counts[Severity.WARNING]} 项，提示 {counts[Severity.INFO]} 项。"
-    )
-    return text + (f"最常见的规则：{top}。" if top else "")
-
-
-_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
-
-
-def _interactive() -> bool:
-    """Whether a person watches stderr: a terminal, and not CI."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
-class _Output:
-    """Prints findings grouped by file, counts them, and ends with the summary line."""
-
-    def __init__(self, args: argparse.Namespace, total: int = 0) -> None:
-        self.lang: Lang = args.lang
-        self.json = args.format == "json"
-        self.counts: Counter[Severity] = Counter()
-        self.rules: Counter[str] = Counter()
-        self.files = 0
-        self.unreadable = 0
-        self.total = total
-        self.reviews: Reviews | None = None
-        self.hidden = 0
-        self.progress = total > 1 and _interactive()
-        self.colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-    def _tick(self) -> None:
-        if self.progress:
-            label = "checked" if self.lang == "en" else "已检查"
-            print(f"\r\033[K{label} {self.files}/{self.total}", end="", file=sys.stderr, flush=True)
-
-    def _clear(self) -> None:
-        if self.progress:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)
-
-    def failed(self, name: str, error: GovinfoError) -> None:
-        self.failed_message(name, error.message_zh, error.message_en)
-
-    def failed_message(self, name: str, zh: str, en: str) -> None:
-        self._clear()
-        self.files += 1
-        self.unreadable += 1
-        print(f"{name}: {en if self.lang == 'en' else zh}", file=sys.stderr)
-        self._tick()
-
-    def report(self, name: str, report: AnnualReport, findings: list[Finding], *, across: bool = False) -> None:
-        """Print one file's findings; ``across`` for the findings of comparing it with the others."""
-        self._clear()
-        self.files += 0 if across else 1
-        findings = sorted(findings, key=lambda f: f.severity.rank)
-        prints = fingerprints(findings, report) if self.reviews is not None or self.json else []
-        statuses: list[Status] = (
-            [self._review(f, report, p) for f, p in zip(findings, prints, strict=True)]
-            if self.reviews is not None
-            else []
-        )
-        shown = [f for k, f in enumerate(findings) if not statuses or statuses[k] not in SETTLED]
-        self.hidden += len(findings) - len(shown)
-        self.counts.update(f.severity for f in shown)
-        self.rules.update(f.rule_id for f in shown)
-        if self.json:
-            for k, finding in enumerate(findings):
-                review = self._review_json(prints[k], statuses[k]) if statuses else None
-                print(_finding_json(name, finding, self.lang, prints[k], review))
-            return
-        if across and not shown:
-            return
-        header = _header(name, report, self.lang)
-        print(header + (" — across organs" if self.lang == "en" else "——与其他单位比较") if across else header)
-        if not shown:
-            print("  no findings" if self.lang == "en" else "  未发现问题")
-        for k, finding in enumerate(findings):
-            if statuses and statuses[k] in SETTLED:
-                continue
-            severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
-            if self.colour:
-                severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
-            mark = f"  [{prints[k].short}]" if statuses else ""
-            if statuses and statuses[k] == "changed":
-                mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
-            where = _location(finding, self.lang)
-            print(f"  {severity}  {finding.rule_id}{mark}  {where}  {finding.message(self.lang)}")
-        self._tick()
-
-    def _review(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> Status:
-        assert self.reviews is not None
-        status = self.reviews.status(print_)
-        self.reviews.record(finding, report, print_)
-        return status
-
-    def _review_json(self, print_: Fingerprint, status: Status) -> dict[str, object]:
-        assert self.reviews is not None
-        entry = self.reviews.entries[print_.key]
-        return {"status": status, "by": entry.by, "reason": entry.reason}
-
-    def close(self, *, interrupted: bool = False) -> int:
-        self._clear()
-        summary = _summary(self.files, self.unreadable, self.counts, self.rules, self.lang)
-        if self.hidden:
-            summary += (
-                f" {self.hidden} reviewed finding(s) hidden."
-                if self.lang == "en"
-                else f"已审核、未显示 {self.hidden} 项。"
-            )
-        if interrupted:
-            summary = ("Interrupted. " if self.lang == "en" else "已中断。") + summary
-        print(summary, file=sys.stderr if self.json else sys.stdout)
-        if interrupted:
-            return 130
-        if self.unreadable:
-            return 2
-        return 1 if self.counts[Severity.ERROR] else 0
 
 
 @attrs.frozen
@@ -247,7 +83,7 @@ def _open(path: Path) -> ReadResult:
     return govinfo.read(path)
 
 
-def _previous(paths: Sequence[str], out: _Output) -> dict[str, AnnualReport]:
+def _previous(paths: Sequence[str], out: Output) -> dict[str, AnnualReport]:
     found: dict[str, AnnualReport] = {}
     for path in _expand(paths):
         try:
@@ -268,7 +104,7 @@ def _in_example(finding: Finding) -> Finding:
 
 def _check(args: argparse.Namespace) -> int:
     paths = list(_expand(args.paths))
-    out = _Output(args, total=len(paths))
+    out = Output(args, total=len(paths))
     if not _reviewed(args, out):
         return 2
     previous = _previous(args.previous, out) if args.previous else {}
@@ -298,7 +134,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    out = _Output(args)
+    out = Output(args)
     target = Path(args.output)
     kind = target.suffix.lower()
     if kind not in (".csv", ".jsonl"):
@@ -339,7 +175,7 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reviewed(args: argparse.Namespace, out: _Output) -> bool:
+def _reviewed(args: argparse.Namespace, out: Output) -> bool:
     """Load the ``--review`` file into ``out``; False (the error said) if it cannot be read."""
     try:
         if args.review:
@@ -350,7 +186,7 @@ def _reviewed(args: argparse.Namespace, out: _Output) -> bool:
     return True
 
 
-def _finish(args: argparse.Namespace, out: _Output, *, interrupted: bool = False) -> int:
+def _finish(args: argparse.Namespace, out: Output, *, interrupted: bool = False) -> int:
     """Save the reviews (the findings seen are recorded), then the summary and exit status."""
     if out.reviews is not None:
         try:
@@ -362,7 +198,7 @@ def _finish(args: argparse.Namespace, out: _Output, *, interrupted: bool = False
 
 
 def _compare(args: argparse.Namespace) -> int:
-    out = _Output(args)
+    out = Output(args)
     if not _reviewed(args, out):
         return 2
     read: list[ReadResult] = []
@@ -378,7 +214,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _aggregate(args: argparse.Namespace) -> int:
-    out = _Output(args)
+    out = Output(args)
     reports = []
     for path in _expand(args.paths):
         try:
@@ -419,7 +255,7 @@ def _members(path: str) -> list[str]:
 
 
 def _hierarchy(args: argparse.Namespace) -> int:
-    out = _Output(args)
+    out = Output(args)
     if not _reviewed(args, out):
         return 2
     children: list[AnnualReport] = []
@@ -519,7 +355,6 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 _DECISIONS: dict[str, Decision] = {"accept": "accepted", "dismiss": "dismissed", "reopen": "pending"}
-_DECISION_ZH = {"pending": "待审核", "accepted": "已接受", "dismissed": "已排除"}
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -528,7 +363,7 @@ def _review(args: argparse.Namespace) -> int:
         reviews = Reviews.load(args.file)
         if args.action is None:
             for key, entry in sorted(reviews.entries.items(), key=lambda item: (item[1].organ, item[1].rule)):
-                decision = entry.decision if lang == "en" else _DECISION_ZH[entry.decision]
+                decision = entry.decision if lang == "en" else DECISION_ZH[entry.decision]
                 by = f"  {entry.by}：{entry.reason}" if entry.by or entry.reason else ""
                 print(f"{short_key(key)}  {decision}  {entry.rule}  {entry.organ} {entry.year}  {entry.message}{by}")
             return 0
@@ -538,7 +373,7 @@ def _review(args: argparse.Namespace) -> int:
             )
         for key in args.keys:
             entry = reviews.decide(key, _DECISIONS[args.action], by=args.by or "", reason=args.reason or "")
-            decision = entry.decision if lang == "en" else _DECISION_ZH[entry.decision]
+            decision = entry.decision if lang == "en" else DECISION_ZH[entry.decision]
             print(f"{short_key(entry.key)} {entry.rule} → {decision}", file=sys.stderr)
         reviews.save(args.file)
     except GovinfoError as error:

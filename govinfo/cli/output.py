@@ -1,0 +1,181 @@
+"""What the command prints: findings grouped by file, in Chinese or English, text or JSON lines,
+with the summary line and the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+
+from govinfo.errors import GovinfoError, Lang
+from govinfo.findings import Finding, Severity
+from govinfo.model.report import AnnualReport
+from govinfo.review import SETTLED, Fingerprint, Reviews, Status, fingerprints
+
+
+def location(finding: Finding, lang: Lang) -> str:
+    if finding.source is not None:
+        return finding.source.describe(lang)
+    return finding.path or ""
+
+
+def _finding_json(
+    name: str, finding: Finding, lang: Lang, print_: Fingerprint, review: dict[str, object] | None = None
+) -> str:
+    def plain(value: object) -> object:
+        return value if value is None or isinstance(value, int | str) else str(value)
+
+    extra = {"review": review} if review is not None else {}
+    return json.dumps(
+        {
+            "file": name,
+            "rule": finding.rule_id,
+            "severity": finding.severity.value,
+            "message": finding.message(lang),
+            "path": finding.path,
+            "table": finding.table,
+            "row": finding.row,
+            "column": finding.column,
+            "location": location(finding, lang),
+            "expected": plain(finding.expected),
+            "actual": plain(finding.actual),
+            "fingerprint": print_.key,
+            **extra,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _header(name: str, report: AnnualReport, lang: Lang) -> str:
+    if lang == "en":
+        return f"{name} — {report.organ}, {report.year} report (edition {report.edition})"
+    return f"{name} — {report.organ} {report.year} 年度报告（{report.edition} 版格式）"
+
+
+def _summary(files: int, unreadable: int, counts: Counter[Severity], rules: Counter[str], lang: Lang) -> str:
+    top = "、".join(f"{r}×{n}" for r, n in rules.most_common(5))
+    if lang == "en":
+        text = (
+            f"{files} file(s) checked, {unreadable} unreadable: {counts[Severity.ERROR]} error(s), "
+            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info."
+        )
+        return text + (f" Most frequent rules: {top.replace('、', ', ')}." if top else "")
+    text = (
+        f"共检查 {files} 个文件，{unreadable} 个无法读取：错误 {counts[Severity.ERROR]} 项，"
+        f"警告 {counts[Severity.WARNING]} 项，提示 {counts[Severity.INFO]} 项。"
+    )
+    return text + (f"最常见的规则：{top}。" if top else "")
+
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+def interactive() -> bool:
+    """Whether a person watches stderr: a terminal, and not CI."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class Output:
+    """Prints findings grouped by file, counts them, and ends with the summary line."""
+
+    def __init__(self, args: argparse.Namespace, total: int = 0) -> None:
+        self.lang: Lang = args.lang
+        self.json = args.format == "json"
+        self.counts: Counter[Severity] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.files = 0
+        self.unreadable = 0
+        self.total = total
+        self.reviews: Reviews | None = None
+        self.hidden = 0
+        self.progress = total > 1 and interactive()
+        self.colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+    def _tick(self) -> None:
+        if self.progress:
+            label = "checked" if self.lang == "en" else "已检查"
+            print(f"\r\033[K{label} {self.files}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def _clear(self) -> None:
+        if self.progress:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+    def failed(self, name: str, error: GovinfoError) -> None:
+        self.failed_message(name, error.message_zh, error.message_en)
+
+    def failed_message(self, name: str, zh: str, en: str) -> None:
+        self._clear()
+        self.files += 1
+        self.unreadable += 1
+        print(f"{name}: {en if self.lang == 'en' else zh}", file=sys.stderr)
+        self._tick()
+
+    def report(self, name: str, report: AnnualReport, findings: list[Finding], *, across: bool = False) -> None:
+        """Print one file's findings; ``across`` for the findings of comparing it with the others."""
+        self._clear()
+        self.files += 0 if across else 1
+        findings = sorted(findings, key=lambda f: f.severity.rank)
+        prints = fingerprints(findings, report) if self.reviews is not None or self.json else []
+        statuses: list[Status] = (
+            [self._review(f, report, p) for f, p in zip(findings, prints, strict=True)]
+            if self.reviews is not None
+            else []
+        )
+        shown = [f for k, f in enumerate(findings) if not statuses or statuses[k] not in SETTLED]
+        self.hidden += len(findings) - len(shown)
+        self.counts.update(f.severity for f in shown)
+        self.rules.update(f.rule_id for f in shown)
+        if self.json:
+            for k, finding in enumerate(findings):
+                review = self._review_json(prints[k], statuses[k]) if statuses else None
+                print(_finding_json(name, finding, self.lang, prints[k], review))
+            return
+        if across and not shown:
+            return
+        header = _header(name, report, self.lang)
+        print(header + (" — across organs" if self.lang == "en" else "——与其他单位比较") if across else header)
+        if not shown:
+            print("  no findings" if self.lang == "en" else "  未发现问题")
+        for k, finding in enumerate(findings):
+            if statuses and statuses[k] in SETTLED:
+                continue
+            severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
+            if self.colour:
+                severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
+            mark = f"  [{prints[k].short}]" if statuses else ""
+            if statuses and statuses[k] == "changed":
+                mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
+            where = location(finding, self.lang)
+            print(f"  {severity}  {finding.rule_id}{mark}  {where}  {finding.message(self.lang)}")
+        self._tick()
+
+    def _review(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> Status:
+        assert self.reviews is not None
+        status = self.reviews.status(print_)
+        self.reviews.record(finding, report, print_)
+        return status
+
+    def _review_json(self, print_: Fingerprint, status: Status) -> dict[str, object]:
+        assert self.reviews is not None
+        entry = self.reviews.entries[print_.key]
+        return {"status": status, "by": entry.by, "reason": entry.reason}
+
+    def close(self, *, interrupted: bool = False) -> int:
+        self._clear()
+        summary = _summary(self.files, self.unreadable, self.counts, self.rules, self.lang)
+        if self.hidden:
+            summary += (
+                f" {self.hidden} reviewed finding(s) hidden."
+                if self.lang == "en"
+                else f"已审核、未显示 {self.hidden} 项。"
+            )
+        if interrupted:
+            summary = ("Interrupted. " if self.lang == "en" else "已中断。") + summary
+        print(summary, file=sys.stderr if self.json else sys.stdout)
+        if interrupted:
+            return 130
+        if self.unreadable:
+            return 2
+        return 1 if self.counts[Severity.ERROR] else 0
