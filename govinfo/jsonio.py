@@ -25,10 +25,7 @@ from cattrs.gen import make_dict_structure_fn, override
 from govinfo.editions import edition, edition_ids
 from govinfo.errors import Problem, StructureError, describe
 from govinfo.model.cells import attrs_get
-from govinfo.model.proactive import ProactiveDisclosure
-from govinfo.model.proactive2019 import ProactiveDisclosure2019
-from govinfo.model.report import SHAPES, AnnualReport
-from govinfo.model.requests import ApplicantCounts, OtherHandling
+from govinfo.model.report import SHAPES, AnnualReport, edition_class, edition_unions
 
 DECIMAL = r"-?[0-9]+(\.[0-9]+)?"
 """How an amount is written in JSON: a decimal string, no exponent, no sign but minus."""
@@ -98,13 +95,18 @@ def _make_converter(detailed: bool, edition_id: str) -> cattrs.Converter:
         return structure
 
     converter.register_structure_hook_factory(attrs.has, mapping_only)
-    proactive, other_handling = SHAPES[edition_id]
-    for union, cls in (
-        (ProactiveDisclosure | ProactiveDisclosure2019, proactive),
-        (OtherHandling | ApplicantCounts, other_handling),
-    ):
-        converter.register_structure_hook(union, lambda value, _, cls=cls, c=converter: c.structure(value, cls))
+    for union in edition_unions(AnnualReport):
+        converter.register_structure_hook(union, _as(edition_class(union, edition_id), converter))
     return converter
+
+
+def _as(cls: type, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    """A hook that structures a union of the editions' classes as the edition's ``cls``."""
+
+    def structure(value: Any, _: type) -> Any:
+        return converter.structure(value, cls)
+
+    return structure
 
 
 _FAST = {e: _make_converter(detailed=False, edition_id=e) for e in SHAPES}

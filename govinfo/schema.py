@@ -8,7 +8,6 @@ keys and requires all of its keys; counts are integers, the amounts decimal stri
 from __future__ import annotations
 
 import json
-import types
 import typing
 from decimal import Decimal
 from typing import Any
@@ -16,14 +15,13 @@ from typing import Any
 import attrs
 
 from govinfo.jsonio import DECIMAL
-from govinfo.model.report import SHAPES, AnnualReport
+from govinfo.model.report import SHAPES, AnnualReport, edition_class
 
 DECIMAL_PATTERN = f"^{DECIMAL}$"
 
 
 def _schema(kind: Any, edition_id: str) -> dict[str, Any]:
-    if isinstance(kind, types.UnionType):
-        kind = next(k for k in typing.get_args(kind) if k in SHAPES[edition_id])
+    kind = edition_class(kind, edition_id)
     if kind is int:
         return {"type": "integer"}
     if kind is str:

@@ -31,7 +31,7 @@ from govinfo.model.appeals import AppealCounts, Appeals
 from govinfo.model.cells import cell_values, replace_cells
 from govinfo.model.proactive import ProactiveDisclosure
 from govinfo.model.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
-from govinfo.model.report import SHAPES, AnnualReport
+from govinfo.model.report import AnnualReport, edition_class
 from govinfo.model.requests import (
     ApplicantCounts,
     NotProcessed,
@@ -118,7 +118,9 @@ def _group(cls: type[_Group], rows: st.SearchStrategy[ApplicantCounts]) -> st.Se
 def _requests(draw: st.DrawFn, max_count: int, mostly_zero: bool, edition_id: str) -> Requests:
     rows = applicant_counts(max_count=max_count, mostly_zero=mostly_zero)
     other: st.SearchStrategy[OtherHandling | ApplicantCounts] = (
-        rows if SHAPES[edition_id][1] is ApplicantCounts else _group(OtherHandling, rows)
+        rows
+        if edition_class(OtherHandling | ApplicantCounts, edition_id) is ApplicantCounts
+        else _group(OtherHandling, rows)
     )
     outcomes = Outcomes.from_parts(
         disclosed=draw(rows),
@@ -176,7 +178,7 @@ def reports(
     report_years = years if years is not None else st.integers(min_value=layout.first_year, max_value=last)
     amounts = st.decimals(min_value=0, max_value=10**8, places=4, allow_nan=False, allow_infinity=False)
     proactive: st.SearchStrategy[ProactiveDisclosure | ProactiveDisclosure2019]
-    if SHAPES[layout.id][0] is ProactiveDisclosure2019:
+    if edition_class(ProactiveDisclosure | ProactiveDisclosure2019, layout.id) is ProactiveDisclosure2019:
         signed = st.integers(min_value=-max_count, max_value=max_count)
         items = st.builds(ItemCounts, items_last_year=n, items_change=signed, decisions=n)
         made = st.builds(DocumentsMade, made=n, published=n, total_published=n)

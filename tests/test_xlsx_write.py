@@ -9,11 +9,13 @@ from pathlib import Path
 import attrs
 import openpyxl
 import pytest
+from hypothesis import given, settings
 from openpyxl.worksheet.worksheet import Worksheet
 
 import govinfo
-from govinfo import AnnualReport
+from govinfo import AnnualReport, ProactiveDisclosure2019
 from govinfo.reading.workbook import text
+from govinfo.strategies import reports
 
 
 def written(report: AnnualReport) -> openpyxl.Workbook:
@@ -200,3 +202,14 @@ def test_template_is_the_blank_form(tmp_path: Path) -> None:
     assert govinfo.cell_values(report) == {
         c.path: (Decimal(0) if c.kind == "amount" else 0) for c in govinfo.edition("2021").cells
     }
+
+
+@settings(max_examples=5)
+@given(reports(edition_id="2019"))
+def test_an_amount_written_with_its_own_unit_is_not_validated_as_a_number(trial: AnnualReport) -> None:
+    assert isinstance(trial.proactive, ProactiveDisclosure2019)
+    bought = attrs.evolve(trial.proactive.procurement, amount=Decimal("12.5"), unit="元")
+    two = written(attrs.evolve(trial, proactive=attrs.evolve(trial.proactive, procurement=bought)))["表二"]
+    (amount,) = [c for row in two.iter_rows() for c in row if c.value == "12.5元"]
+    assert all(amount.coordinate not in rule.sqref for rule in two.data_validations.dataValidation)
+    assert {r.type for r in two.data_validations.dataValidation} == {"whole"}  # counts only

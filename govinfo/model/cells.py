@@ -8,7 +8,6 @@ report's edition lists them all (:attr:`govinfo.editions.layout.Edition.cells`).
 from __future__ import annotations
 
 import functools
-import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -18,7 +17,7 @@ import attrs
 from govinfo.editions import edition
 from govinfo.errors import Problem, StructureError
 from govinfo.findings import Value
-from govinfo.model.report import SHAPES, AnnualReport
+from govinfo.model.report import AnnualReport, edition_class
 
 
 def cell_values(report: AnnualReport) -> dict[str, Value]:
@@ -111,12 +110,9 @@ def _parts(cls: type, edition_id: str) -> tuple[tuple[str, type, bool], ...]:
 
     Where the model admits either edition's class (table 二, （六）其他处理), the edition's one is taken.
     """
-    shapes = SHAPES[edition_id]
     parts = []
     for field in attrs.fields(cls):
-        kind = typing.get_type_hints(cls)[field.name]
-        if isinstance(kind, types.UnionType):
-            kind = next(member for member in typing.get_args(kind) if member in shapes)
+        kind = edition_class(typing.get_type_hints(cls)[field.name], edition_id)
         parts.append((field.name, kind, attrs.has(kind)))
     return tuple(parts)
 

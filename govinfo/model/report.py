@@ -7,6 +7,9 @@ names of the format spec.
 
 from __future__ import annotations
 
+import functools
+import types
+import typing
 import unicodedata
 from typing import Any
 
@@ -24,7 +27,36 @@ SHAPES: dict[str, tuple[type, type]] = {
     "2021": (ProactiveDisclosure, OtherHandling),
     "2019": (ProactiveDisclosure2019, ApplicantCounts),
 }
-"""Per edition: the class of table 二 and of the （六）其他处理 part of table 三."""
+"""Per edition: the class of table 二 and of the （六）其他处理 part of table 三.
+
+The model declares these parts as unions of the editions' classes; :func:`edition_class`
+is the one place that picks an edition's member, for building, JSON, the schema and the
+strategies alike. A new edition whose table differs adds its class to the union and here.
+"""
+
+
+def edition_class(kind: Any, edition_id: str) -> Any:
+    """The class a model field declared as ``kind`` has in edition ``edition_id``.
+
+    For a union of the editions' classes, the member the edition uses; else ``kind`` itself.
+    """
+    if isinstance(kind, types.UnionType):
+        return next(member for member in typing.get_args(kind) if member in SHAPES[edition_id])
+    return kind
+
+
+@functools.cache
+def edition_unions(cls: type) -> tuple[Any, ...]:
+    """Every union of editions' classes among the fields of ``cls`` and of its parts, recursively."""
+    found: list[Any] = []
+    for kind in typing.get_type_hints(cls).values():
+        members = typing.get_args(kind) if isinstance(kind, types.UnionType) else (kind,)
+        if isinstance(kind, types.UnionType) and kind not in found:
+            found.append(kind)
+        for member in members:
+            if attrs.has(member):
+                found += [u for u in edition_unions(member) if u not in found]
+    return tuple(found)
 
 
 def _check_edition(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

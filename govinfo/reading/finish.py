@@ -12,7 +12,7 @@ says where in the user's file it stands.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -50,8 +50,9 @@ class Found:
     layout: Edition
     score: int
     """How well the source fits the edition: the edition with the highest score is taken."""
-    cells: dict[str, FoundCell] = attrs.field(factory=dict)
-    """Canonical path → the value read; cells not found are absent (and read as 0)."""
+    cells: Mapping[str, FoundCell] | Callable[[], Mapping[str, FoundCell]] = attrs.field(factory=dict)
+    """Canonical path → the value read; cells not found are absent (and read as 0). A reader
+    whose reading costs may give a function instead: only the chosen edition's cells are read."""
     findings: list[Finding] = attrs.field(factory=list)
     """What the reader noticed itself, in the order it noticed it."""
     organ: str | None = None
@@ -110,7 +111,8 @@ def finish(
     the reader recorded into places in the user's file.
     """
     best = max(candidates, key=lambda c: c.score)  # the first, newest edition wins a tie
-    if not best.cells:
+    cells = best.cells() if callable(best.cells) else best.cells
+    if not cells:
         raise nothing
     layout = best.layout
     findings = list(before)
@@ -120,7 +122,7 @@ def finish(
     values: dict[str, Value] = {}
     sources: dict[str, SourceLocation] = {}
     for cell in layout.cells:
-        found = best.cells.get(cell.path)
+        found = cells.get(cell.path)
         if found is None:
             values[cell.path] = zero(cell)
             continue

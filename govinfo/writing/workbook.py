@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govinfo.analysis.aggregate import Aggregate
 from govinfo.editions import edition
-from govinfo.editions.layout import Edition, Grid, Table
+from govinfo.editions.layout import Cell, Edition, Grid, Table, join_path
 from govinfo.errors import FileFormatError, UnwritableValueError
 from govinfo.findings import Value
 from govinfo.model.cells import attrs_get, cell_values
@@ -97,7 +97,10 @@ class _Sheet:
         cell.font = FONT
         cell.alignment = CENTER
         cell.number_format = "General" if kind == "amount" else "0"
-        (self.amounts if kind == "amount" else self.counts).append(cell.coordinate)
+        if kind == "count":
+            self.counts.append(cell.coordinate)
+        elif kind == "amount" and not unit:  # an amount with its own unit is text, not a number to validate
+            self.amounts.append(cell.coordinate)
         self._merge(row, col, row, end_col)
 
     def _merge(self, row: int, col: int, end_row: int, end_col: int) -> None:
@@ -150,10 +153,10 @@ def _grid(sheet: _Sheet, table: Table, grid: Grid, top: int, values: Callable[[s
             level = len(grid_row.labels) - 1
             sheet.label(r, level + 1, grid_row.labels[-1], end_col=depth, align=LEFT)
         for c_index, column in enumerate(grid.columns):
-            path = ".".join(p for p in (table.field, grid_row.path, column.field) if p)
+            cell = Cell(join_path(table.field, grid_row.path, column.field), table, grid, grid_row, column)
             end_col = first_value + c_index if c_index < last else width
-            unit = values(f"{path.rsplit('.', 1)[0]}.{column.unit}") if column.unit else ""
-            sheet.number(r, first_value + c_index, values(path), column.kind, end_col=end_col, unit=str(unit or ""))
+            unit = values(cell.unit_path) if cell.unit_path else ""
+            sheet.number(r, first_value + c_index, values(cell.path), cell.kind, end_col=end_col, unit=str(unit or ""))
     end = body + len(grid.rows)
     sheet.border(top, end - 1, width)
     return end
@@ -216,7 +219,7 @@ def _validation(ws: Worksheet, kind: str, cells: list[str]) -> None:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="数值无效",
-        error="请填写大于或等于 0 的整数。" if whole else "请填写大于或等于 0 的数值（单位：万元）。",
+        error="请填写大于或等于 0 的整数。" if whole else "请填写大于或等于 0 的数值（单位见列标题）。",
     )
     for cell in cells:
         rule.add(cell)

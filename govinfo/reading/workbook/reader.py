@@ -263,7 +263,6 @@ class _Values:
         self.layout = layout
         self.found = found
         self.by_place = {place: path for path, place in found.places.items()}
-        self.findings: list[Finding] = []
 
     def _sheet_index(self, prefix: str | None, default: int) -> int | None:
         if not prefix:
@@ -410,7 +409,6 @@ def read_xlsx(
     for layout in EDITIONS.values():
         located = _locate(book, layout)
         reader = _Values(book, layout, located)
-        cells = reader.read()
         sources: dict[str, SourceLocation] = {}
         labelled = (("organ", ours.ORGAN), ("year", ours.YEAR), *((n.field, n.heading) for n in layout.narratives))
         for field, label in labelled:
@@ -423,8 +421,8 @@ def read_xlsx(
                 layout,
                 # The edition is the layout the workbook matches best: exact labels outweigh loose ones.
                 score=located.score,
-                cells=cells,
-                findings=[*located.findings, *reader.findings],
+                cells=reader.read,
+                findings=located.findings,
                 organ=found_organ if found_organ is not None else (organ or ""),
                 year=found_year,
                 narratives={k: v if isinstance(v, str) else "" for k, v in narratives.items()},
