@@ -114,6 +114,13 @@ def _group(cls: type[_Group], rows: st.SearchStrategy[ApplicantCounts]) -> st.Se
     return st.builds(cls, **{a.name: rows for a in attrs.fields(cls)})
 
 
+def _applicant_parts(edition_id: str) -> tuple[str, ...]:
+    """The applicant columns that add up to 总计, from table 三's declared row balance."""
+    (grid,) = edition(edition_id).section("requests").grids  # type: ignore[union-attr]
+    (balance,) = (b for b in grid.balances if b.over == "rows")
+    return balance.right
+
+
 @st.composite
 def _requests(draw: st.DrawFn, max_count: int, mostly_zero: bool, edition_id: str) -> Requests:
     rows = applicant_counts(max_count=max_count, mostly_zero=mostly_zero)
@@ -134,7 +141,7 @@ def _requests(draw: st.DrawFn, max_count: int, mostly_zero: bool, edition_id: st
     # Split what was handled plus what goes forward into carried-over and new requests,
     # column by column, so that the printed balance holds and nothing is negative.
     over: dict[str, int] = {}
-    for name in ("natural_person", "commercial", "research", "nonprofit", "legal_service", "other"):
+    for name in _applicant_parts(edition_id):
         available = getattr(outcomes.total, name) + getattr(forward, name)
         over[name] = draw(st.integers(min_value=0, max_value=available))
     carried_over = ApplicantCounts.from_parts(**over)

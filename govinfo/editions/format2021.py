@@ -23,6 +23,8 @@ NOT_PROCESSED = "（五）不予处理"
 OTHER_HANDLING = "（六）其他处理"
 RECONSIDERATION = "行政复议"
 LITIGATION = "行政诉讼"
+DIRECT = "未经复议直接起诉"
+AFTER_RECONSIDERATION = "复议后起诉"
 APPEAL_OUTCOMES = (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"))
 TOTAL = "总计"
 DOCUMENT = "政府信息公开工作年度报告"
@@ -201,8 +203,8 @@ APPEALS = Table(
         Grid(
             columns=(
                 *_appeal_columns("reconsideration", (RECONSIDERATION,)),
-                *_appeal_columns("litigation_direct", (LITIGATION, "未经复议直接起诉")),
-                *_appeal_columns("litigation_after_reconsideration", (LITIGATION, "复议后起诉")),
+                *_appeal_columns("litigation_direct", (LITIGATION, DIRECT)),
+                *_appeal_columns("litigation_after_reconsideration", (LITIGATION, AFTER_RECONSIDERATION)),
             ),
             rows=(Row("", ()),),
             balances=(

@@ -25,7 +25,15 @@ from typing import Any, Literal
 
 import attrs
 
-from govinfo.editions.format2021 import DOCUMENT, OTHER_MATTERS, OVERVIEW, PROBLEMS
+from govinfo.editions.format2021 import (
+    AFTER_RECONSIDERATION,
+    DIRECT,
+    DOCUMENT,
+    OTHER_MATTERS,
+    OVERVIEW,
+    PROBLEMS,
+    RECONSIDERATION,
+)
 from govinfo.errors import Lang, UnknownNameError
 from govinfo.findings import Finding, Severity
 
@@ -238,9 +246,9 @@ RULES: Mapping[str, Rule] = {
                 "but its four outcomes add up to {expected}.",
             )
             for rule_id, group_zh, group_en in (
-                ("GI401", "行政复议", "reconsideration"),
-                ("GI402", "未经复议直接起诉", "direct litigation"),
-                ("GI403", "复议后起诉", "litigation after reconsideration"),
+                ("GI401", RECONSIDERATION, "reconsideration"),
+                ("GI402", DIRECT, "direct litigation"),
+                ("GI403", AFTER_RECONSIDERATION, "litigation after reconsideration"),
             )
         ),
         Rule(
