@@ -134,6 +134,11 @@ class UnsafeFileError(GovinfoError, ValueError):
     """The input is refused as unsafe: it would take unbounded time or memory (文件不安全)."""
 
 
+class OutputError(GovinfoError, OSError):
+    """A file could not be written (a missing folder, a full disk, no permission); the old one is untouched
+    (无法写入)."""
+
+
 class LayoutError(GovinfoError, ValueError):
     """None of the report's tables could be found in the input (未识别出报告表格)."""
 

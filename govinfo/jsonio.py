@@ -25,6 +25,7 @@ from cattrs.gen import make_dict_structure_fn, override
 from govinfo.editions import edition, edition_ids
 from govinfo.errors import Problem, StructureError, describe
 from govinfo.model.cells import attrs_get
+from govinfo.model.fields import MAX_COUNT, is_count
 from govinfo.model.report import SHAPES, AnnualReport, edition_class, edition_unions
 
 DECIMAL = r"-?[0-9]+(\.[0-9]+)?"
@@ -47,9 +48,12 @@ class _DuplicateKeyError(Exception):
 
 
 def _structure_int(value: object, _: type) -> int:
-    if type(value) is int:
-        return value
-    raise _BadValueError("整数", "an integer", describe(value))
+    if type(value) is not int:
+        raise _BadValueError("整数", "an integer", describe(value))
+    if not is_count(value):
+        bound = MAX_COUNT.bit_length() - 1
+        raise _BadValueError(f"绝对值小于 2^{bound} 的整数", f"an integer below 2^{bound}", describe(value))
+    return value
 
 
 def _structure_str(value: object, _: type) -> str:

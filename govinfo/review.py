@@ -15,22 +15,26 @@ rewritten atomically and no entry is ever dropped.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
 import os
+import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
 import attrs
 
-from govinfo.errors import FileFormatError, GovinfoError, UnknownNameError
+from govinfo.errors import FileFormatError, GovinfoError, UnknownNameError, UnsafeFileError
 from govinfo.findings import Finding
 from govinfo.model.cells import attrs_get
 from govinfo.model.report import AnnualReport, organ_key
+from govinfo.reading.inputs import read_bytes
 from govinfo.rules.narrative import SECTIONS
+from govinfo.writing.atomic import write_atomically
 
 Decision = Literal["pending", "accepted", "dismissed"]
 DECISION_ZH: dict[str, str] = {"pending": "待审核", "accepted": "已接受", "dismissed": "已排除"}
@@ -158,6 +162,41 @@ def _valid(entry: object, names: set[str]) -> bool:
     return all(isinstance(v, types.get(k, str)) and not isinstance(v, bool) for k, v in entry.items())
 
 
+_T = TypeVar("_T")
+
+
+def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a key given twice (which entry would count is not for us to guess)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        keys = [key for key, _ in pairs]
+        raise ValueError(f"duplicate key {next(k for k in keys if keys.count(k) > 1)!r}")
+    return result
+
+
+@contextlib.contextmanager
+def _locked(file: Path) -> Iterator[None]:
+    """Hold the review file's lock (a sidecar ``.NAME.lock`` beside it) for the block."""
+    lock = file.with_name(f".{file.name}.lock")
+    try:
+        handle = lock.open("a+b")
+    except OSError as error:
+        raise GovinfoError(
+            f"无法写入审核记录文件 {file}：{error.strerror}", f"cannot write the review file {file}: {error.strerror}"
+        ) from None
+    with handle:
+        if sys.platform == "win32":  # pragma: no cover — the CI runs on Linux
+            import msvcrt  # noqa: PLC0415
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl  # noqa: PLC0415
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield  # the lock goes with the handle
+
+
 def _now() -> str:
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
 
@@ -183,12 +222,12 @@ class Reviews:
             return cls()
         size = MAX_BYTES // 2**20
         try:
-            if file.stat().st_size > MAX_BYTES:
-                raise _bad(str(file), f"超过 {size} MB，不是审核记录", f"is over {size} MB, not a review file")
-            data = json.loads(file.read_bytes())
-        except FileFormatError:
-            raise
-        except (OSError, ValueError, RecursionError) as error:
+            raw, _ = read_bytes(file, limit=MAX_BYTES)
+        except UnsafeFileError:
+            raise _bad(str(file), f"超过 {size} MB，不是审核记录", f"is over {size} MB, not a review file") from None
+        try:
+            data = json.loads(raw, object_pairs_hook=_unique)
+        except (ValueError, RecursionError) as error:
             raise _bad(
                 str(file), f"无法读取或不是有效的 JSON（{error}）", f"cannot be read as JSON ({error})"
             ) from None
@@ -212,8 +251,38 @@ class Reviews:
         return cls(entries)
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the reviews to ``path`` atomically (a crash leaves the old file whole)."""
+        """Merge these reviews into the file ``path``, under its lock, and write it atomically.
+
+        What the file holds is kept: an entry of this object replaces the file's only when it
+        is as recent (a decision taken meanwhile by someone else stands), and entries only the
+        file has stay. Two offices' processes saving at once lose no decision.
+        """
+        Reviews.update(path, lambda current: current.absorb(self))
+
+    def absorb(self, other: Reviews) -> None:
+        """Take ``other``'s entries, except where this object's entry is more recent (or, as recent, decided)."""
+        for key, entry in other.entries.items():
+            mine = self.entries.get(key)
+            # within the same second a decision outweighs a finding merely seen again
+            undone = mine is not None and entry.at == mine.at and entry.decision == "pending" != mine.decision
+            if mine is None or entry.at > mine.at or (entry.at == mine.at and not undone):
+                self.entries[key] = entry
+
+    @classmethod
+    def update(cls, path: str | os.PathLike[str], change: Callable[[Reviews], _T]) -> _T:
+        """Read the file, ``change`` it and write it back, holding its lock throughout.
+
+        The way to change a review file that others may be using: no other ``update`` or
+        :meth:`save` runs between the read and the write. Returns what ``change`` returns.
+        """
         file = Path(path)
+        with _locked(file):
+            reviews = cls.load(file)
+            result = change(reviews)
+            reviews._write(file)
+        return result
+
+    def _write(self, file: Path) -> None:
         data = {
             "format": FORMAT,
             "version": VERSION,
@@ -222,16 +291,7 @@ class Reviews:
                 for key, review in sorted(self.entries.items())
             },
         }
-        temp = file.with_name(f".{file.name}.govinfo-tmp")
-        try:
-            temp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            temp.replace(file)
-        except OSError as error:
-            temp.unlink(missing_ok=True)
-            raise GovinfoError(
-                f"无法写入审核记录文件 {file}：{error.strerror}",
-                f"cannot write the review file {file}: {error.strerror}",
-            ) from None
+        write_atomically(file, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
     def status(self, print_: Fingerprint) -> Status:
         """How a finding with this fingerprint stands in the reviews."""

@@ -26,6 +26,7 @@ def test_all_is_sorted_and_pinned() -> None:
         "GovinfoError",
         "KINDS",
         "LayoutError",
+        "OutputError",
         "ProactiveDisclosure",
         "ProactiveDisclosure2019",
         "Problem",
@@ -157,6 +158,7 @@ def test_errors_are_also_the_matching_builtins() -> None:
     assert issubclass(govinfo.StructureError, ValueError)
     assert issubclass(govinfo.ReportInvalidError, ValueError)
     assert issubclass(govinfo.UnknownNameError, KeyError)
+    assert issubclass(govinfo.OutputError, OSError)
     for error in (
         govinfo.FileFormatError,
         govinfo.UnsafeFileError,

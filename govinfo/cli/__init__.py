@@ -9,9 +9,13 @@ unreadable or bad usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import io
 import json
 import os
+import re
+import signal
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,9 +33,10 @@ from govinfo.reading.context import cell_context, text_lines
 from govinfo.reading.inputs import read_bytes
 from govinfo.reading.kinds import SUFFIXES
 from govinfo.reading.result import ReadResult
-from govinfo.review import DECISION_ZH, Decision, Reviews, short_key
+from govinfo.review import DECISION_ZH, Decision, Review, Reviews, short_key
 from govinfo.rules.docs import catalog_json, catalog_markdown, catalog_text
 from govinfo.schema import json_schema_text
+from govinfo.writing.atomic import atomic, write_atomically
 
 
 def _expand(paths: Sequence[str]) -> Iterator[Path]:
@@ -72,11 +77,16 @@ def _results(paths: list[Path], jobs: int) -> Iterator[_Result]:
     if jobs <= 1 or len(paths) <= 1:
         yield from map(_work, paths)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
     try:
         yield from pool.map(_work, paths, chunksize=max(1, min(16, len(paths) // (4 * jobs))))
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_start() -> None:
+    """Ctrl-C is the parent's to handle: a worker finishes its file and is sent no more."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _open(path: Path) -> ReadResult:
@@ -140,10 +150,10 @@ def _export(args: argparse.Namespace) -> int:
     if kind not in (".csv", ".jsonl"):
         out.failed_message(args.output, "导出文件须为 .csv 或 .jsonl", "the export must be .csv or .jsonl")
         return out.close()
-    temp = target.with_name(f".{target.name}.govinfo-tmp")
     fields = ["file", "organ", "year", "edition", "path", "value"]
     try:
-        with temp.open("w", encoding="utf-8-sig" if kind == ".csv" else "utf-8", newline="") as stream:
+        with atomic(target) as binary:
+            stream = io.TextIOWrapper(binary, encoding="utf-8-sig" if kind == ".csv" else "utf-8", newline="")
             writer = csv.DictWriter(stream, fieldnames=fields) if kind == ".csv" else None
             if writer:
                 writer.writeheader()
@@ -156,17 +166,26 @@ def _export(args: argparse.Namespace) -> int:
                 for row in govinfo.to_rows([result.report], files=[result.name]):
                     plain = {**row, "value": row["value"] if isinstance(row["value"], int) else str(row["value"])}
                     if writer:
-                        writer.writerow(plain)
+                        writer.writerow({k: _inert(v) for k, v in plain.items()})
                     else:
                         stream.write(json.dumps(plain, ensure_ascii=False) + "\n")
-        temp.replace(target)
+            stream.flush()
+            stream.detach()  # the atomic writer closes the file itself
     except KeyboardInterrupt:
-        temp.unlink(missing_ok=True)
         return out.close(interrupted=True)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        out.failed_message(args.output, f"无法写入：{error.strerror}", f"cannot write: {error.strerror}")
+    except GovinfoError as error:
+        out.failed(args.output, error)
     return out.close()
+
+
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def _inert(value: object) -> object:
+    """A CSV cell a spreadsheet shows as written: text that it would take for a formula gets a ``'``."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -231,7 +250,7 @@ def _aggregate(args: argparse.Namespace) -> int:
         total = govinfo.aggregate(reports, organ=args.organ, include_invalid=args.include_invalid)
         target = Path(args.output)
         if target.suffix.lower() == ".json":
-            target.write_text(govinfo.to_json(total.report, indent=2), encoding="utf-8")
+            write_atomically(target, govinfo.to_json(total.report, indent=2).encode("utf-8"))
         else:
             govinfo.write_aggregate_xlsx(total, target)
     except GovinfoError as error:
@@ -339,9 +358,7 @@ def _convert(args: argparse.Namespace) -> int:
         elif kind_out == ".xlsx":
             govinfo.write_xlsx(report, target)
         else:
-            temp = target.with_name(f".{target.name}.govinfo-tmp")
-            temp.write_text(govinfo.to_json(report, indent=2), encoding="utf-8")
-            temp.replace(target)
+            write_atomically(target, govinfo.to_json(report, indent=2).encode("utf-8"))
     except GovinfoError as error:
         print(f"{args.input}: {error.message(args.lang)}", file=sys.stderr)
         return 2
@@ -371,11 +388,14 @@ def _review(args: argparse.Namespace) -> int:
             raise GovinfoError(
                 "请给出要审核的问题编号，并用 --by 写明审核人", "name the findings' keys and the reviewer (--by)"
             )
-        for key in args.keys:
-            entry = reviews.decide(key, _DECISIONS[args.action], by=args.by or "", reason=args.reason or "")
+        decision_ = _DECISIONS[args.action]
+
+        def decide(current: Reviews) -> list[Review]:  # read, decide and write under the file's lock
+            return [current.decide(k, decision_, by=args.by or "", reason=args.reason or "") for k in args.keys]
+
+        for entry in Reviews.update(args.file, decide):
             decision = entry.decision if lang == "en" else DECISION_ZH[entry.decision]
             print(f"{short_key(entry.key)} {entry.rule} → {decision}", file=sys.stderr)
-        reviews.save(args.file)
     except GovinfoError as error:
         print(f"{args.file}: {error.message(lang)}", file=sys.stderr)
         return 2
@@ -634,10 +654,41 @@ def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit status."""
+    """Run the command; returns the exit status.
+
+    One boundary for every command: an error of govinfo is its message and status 2; a
+    fault of govinfo itself is one line asking for a report, never a traceback; Ctrl-C is
+    status 130; output cut short by its reader (``| head``) ends quietly.
+    """
     args = parser().parse_args(argv)
-    status: int = args.run(args)
+    lang: Lang = getattr(args, "lang", "zh")
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _pipe_closed()
+    except KeyboardInterrupt:
+        print("Interrupted." if lang == "en" else "已中断。", file=sys.stderr)
+        return 130
+    except GovinfoError as error:
+        print(error.message(lang), file=sys.stderr)
+        return 2
+    except Exception as error:  # noqa: BLE001 — the one place a fault becomes a line, not a traceback
+        detail = f"{type(error).__name__}: {error}"
+        print(
+            f"internal error, please report it ({detail})" if lang == "en" else f"内部错误，请报告此问题（{detail}）",
+            file=sys.stderr,
+        )
+        return 2
     return status
+
+
+def _pipe_closed() -> int:
+    """The reader of standard output has gone: send what is left nowhere, and stop quietly."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 141  # 128 + SIGPIPE, as a program stopped by the closed pipe would
 
 
 if __name__ == "__main__":  # pragma: no cover

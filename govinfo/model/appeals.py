@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import attrs
 
-from govinfo.model import _fields
+from govinfo.model import fields
 
 
 @attrs.frozen(kw_only=True)
 class AppealCounts:
     """One group of table 四: 结果维持, 结果纠正, 其他结果, 尚未审结 and their 总计."""
 
-    upheld: int = _fields.count()
-    corrected: int = _fields.count()
-    other: int = _fields.count()
-    pending: int = _fields.count()
-    total: int = _fields.count()
+    upheld: int = fields.count()
+    corrected: int = fields.count()
+    other: int = fields.count()
+    pending: int = fields.count()
+    total: int = fields.count()
 
     @classmethod
     def from_parts(cls, *, upheld: int = 0, corrected: int = 0, other: int = 0, pending: int = 0) -> AppealCounts:
         """A group from its four outcomes, with ``total`` computed as their sum."""
-        _fields.require_counts(
+        fields.require_counts(
             cls.__name__, {"upheld": upheld, "corrected": corrected, "other": other, "pending": pending}
         )
         return cls(
@@ -36,6 +36,6 @@ class AppealCounts:
 class Appeals:
     """Table 四 of both editions: 行政复议, and 行政诉讼 without and after reconsideration."""
 
-    reconsideration: AppealCounts = _fields.part(AppealCounts)
-    litigation_direct: AppealCounts = _fields.part(AppealCounts)
-    litigation_after_reconsideration: AppealCounts = _fields.part(AppealCounts)
+    reconsideration: AppealCounts = fields.part(AppealCounts)
+    litigation_direct: AppealCounts = fields.part(AppealCounts)
+    litigation_after_reconsideration: AppealCounts = fields.part(AppealCounts)

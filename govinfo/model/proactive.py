@@ -11,23 +11,23 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo.model import _fields
+from govinfo.model import fields
 
 
 @attrs.frozen(kw_only=True)
 class DocumentCounts:
     """Documents issued, repealed and in force (规章 / 行政规范性文件 rows, block 第二十条第（一）项)."""
 
-    issued: int = _fields.count()
-    repealed: int = _fields.count()
-    in_force: int = _fields.count()
+    issued: int = fields.count()
+    repealed: int = fields.count()
+    in_force: int = fields.count()
 
 
 @attrs.frozen(kw_only=True)
 class DecisionCount:
     """Decisions taken this year (本年处理决定数量, blocks 第二十条第（五）项 and （六）项)."""
 
-    decisions: int = _fields.count()
+    decisions: int = fields.count()
 
 
 @attrs.frozen(kw_only=True)
@@ -38,19 +38,19 @@ class FeeAmount:
     ``14.4321`` survive every round trip exactly.
     """
 
-    amount: Decimal = _fields.amount()
+    amount: Decimal = fields.amount()
 
 
 @attrs.frozen(kw_only=True)
 class ProactiveDisclosure:
     """Table 二 of the 2021 format (二、主动公开政府信息情况)."""
 
-    regulations: DocumentCounts = _fields.part(DocumentCounts)
-    normative_documents: DocumentCounts = _fields.part(DocumentCounts)
-    licensing: DecisionCount = _fields.part(DecisionCount)
-    penalties: DecisionCount = _fields.part(DecisionCount)
-    coercive_measures: DecisionCount = _fields.part(DecisionCount)
-    fees: FeeAmount = _fields.part(FeeAmount)
+    regulations: DocumentCounts = fields.part(DocumentCounts)
+    normative_documents: DocumentCounts = fields.part(DocumentCounts)
+    licensing: DecisionCount = fields.part(DecisionCount)
+    penalties: DecisionCount = fields.part(DecisionCount)
+    coercive_measures: DecisionCount = fields.part(DecisionCount)
+    fees: FeeAmount = fields.part(FeeAmount)
 
     @classmethod
     def from_values(

@@ -14,33 +14,33 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo.model import _fields
+from govinfo.model import fields
 
 
 @attrs.frozen(kw_only=True)
 class DocumentsMade:
     """Documents made, published and published in all (规章 / 规范性文件 rows, block 第二十条第（一）项)."""
 
-    made: int = _fields.count()
-    published: int = _fields.count()
-    total_published: int = _fields.count()
+    made: int = fields.count()
+    published: int = fields.count()
+    total_published: int = fields.count()
 
 
 @attrs.frozen(kw_only=True)
 class ItemCounts:
     """Items last year, this year's change (signed) and decisions (blocks 第二十条第（五）项 and （六）项)."""
 
-    items_last_year: int = _fields.count()
-    items_change: int = _fields.count()
-    decisions: int = _fields.count()
+    items_last_year: int = fields.count()
+    items_change: int = fields.count()
+    decisions: int = fields.count()
 
 
 @attrs.frozen(kw_only=True)
 class FeeItems:
     """Fee items last year and this year's change (行政事业性收费, block 第二十条第（八）项)."""
 
-    items_last_year: int = _fields.count()
-    items_change: int = _fields.count()
+    items_last_year: int = fields.count()
+    items_change: int = fields.count()
 
 
 @attrs.frozen(kw_only=True)
@@ -51,20 +51,20 @@ class Procurement:
     or ``""`` when they wrote none.
     """
 
-    projects: int = _fields.count()
-    amount: Decimal = _fields.amount()
-    unit: str = _fields.text()
+    projects: int = fields.count()
+    amount: Decimal = fields.amount()
+    unit: str = fields.text()
 
 
 @attrs.frozen(kw_only=True)
 class ProactiveDisclosure2019:
     """Table 二 of the 2019 trial format (二、主动公开政府信息情况)."""
 
-    regulations: DocumentsMade = _fields.part(DocumentsMade)
-    normative_documents: DocumentsMade = _fields.part(DocumentsMade)
-    licensing: ItemCounts = _fields.part(ItemCounts)
-    other_services: ItemCounts = _fields.part(ItemCounts)
-    penalties: ItemCounts = _fields.part(ItemCounts)
-    coercive_measures: ItemCounts = _fields.part(ItemCounts)
-    fees: FeeItems = _fields.part(FeeItems)
-    procurement: Procurement = _fields.part(Procurement)
+    regulations: DocumentsMade = fields.part(DocumentsMade)
+    normative_documents: DocumentsMade = fields.part(DocumentsMade)
+    licensing: ItemCounts = fields.part(ItemCounts)
+    other_services: ItemCounts = fields.part(ItemCounts)
+    penalties: ItemCounts = fields.part(ItemCounts)
+    coercive_measures: ItemCounts = fields.part(ItemCounts)
+    fees: FeeItems = fields.part(FeeItems)
+    procurement: Procurement = fields.part(Procurement)

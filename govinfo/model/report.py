@@ -17,7 +17,7 @@ import attrs
 
 from govinfo.editions import edition_ids
 from govinfo.errors import FieldTypeError
-from govinfo.model import _fields
+from govinfo.model import fields
 from govinfo.model.appeals import Appeals
 from govinfo.model.proactive import ProactiveDisclosure
 from govinfo.model.proactive2019 import ProactiveDisclosure2019
@@ -70,9 +70,14 @@ def _check_edition(instance: object, attribute: attrs.Attribute[Any], value: obj
         )
 
 
+MAX_YEAR = 9999
+
+
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int:
-        raise FieldTypeError(type(instance).__name__, attribute.name, "整数年份", "an int year", value)
+    if type(value) is not int or not 0 <= value <= MAX_YEAR:  # 0: a reader found no year (GI513)
+        raise FieldTypeError(
+            type(instance).__name__, attribute.name, "整数年份（0–9999）", "an int year (0–9999)", value
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -85,16 +90,16 @@ class AnnualReport:
     """
 
     edition: str = attrs.field(validator=_check_edition)
-    organ: str = _fields.text()
+    organ: str = fields.text()
     year: int = attrs.field(validator=_check_year)
-    overview: str = _fields.text()
-    proactive: ProactiveDisclosure | ProactiveDisclosure2019 = _fields.part(
+    overview: str = fields.text()
+    proactive: ProactiveDisclosure | ProactiveDisclosure2019 = fields.part(
         (ProactiveDisclosure, ProactiveDisclosure2019)
     )
-    requests: Requests = _fields.part(Requests)
-    appeals: Appeals = _fields.part(Appeals)
-    problems: str = _fields.text()
-    other_matters: str = _fields.text()
+    requests: Requests = fields.part(Requests)
+    appeals: Appeals = fields.part(Appeals)
+    problems: str = fields.text()
+    other_matters: str = fields.text()
 
     def __attrs_post_init__(self) -> None:
         proactive, other_handling = SHAPES[self.edition]

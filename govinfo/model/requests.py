@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import attrs
 
-from govinfo.model import _fields
+from govinfo.model import fields
 
 
 @attrs.frozen(kw_only=True)
@@ -22,13 +22,13 @@ class ApplicantCounts:
     :meth:`from_parts` to build a row whose total is computed.
     """
 
-    natural_person: int = _fields.count()
-    commercial: int = _fields.count()
-    research: int = _fields.count()
-    nonprofit: int = _fields.count()
-    legal_service: int = _fields.count()
-    other: int = _fields.count()
-    total: int = _fields.count()
+    natural_person: int = fields.count()
+    commercial: int = fields.count()
+    research: int = fields.count()
+    nonprofit: int = fields.count()
+    legal_service: int = fields.count()
+    other: int = fields.count()
+    total: int = fields.count()
 
     @classmethod
     def from_parts(
@@ -42,7 +42,7 @@ class ApplicantCounts:
         other: int = 0,
     ) -> ApplicantCounts:
         """A row from its six applicant counts, with ``total`` computed as their sum."""
-        _fields.require_counts(
+        fields.require_counts(
             cls.__name__,
             {
                 "natural_person": natural_person,
@@ -86,7 +86,7 @@ ZERO = ApplicantCounts.from_parts()
 
 
 def _row() -> ApplicantCounts:
-    return _fields.part(ApplicantCounts)  # type: ignore[no-any-return]
+    return fields.part(ApplicantCounts)  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True)
@@ -138,10 +138,10 @@ class Outcomes:
 
     disclosed: ApplicantCounts = _row()
     partially_disclosed: ApplicantCounts = _row()
-    withheld: Withheld = _fields.part(Withheld)
-    unavailable: Unavailable = _fields.part(Unavailable)
-    not_processed: NotProcessed = _fields.part(NotProcessed)
-    other_handling: OtherHandling | ApplicantCounts = _fields.part((OtherHandling, ApplicantCounts))
+    withheld: Withheld = fields.part(Withheld)
+    unavailable: Unavailable = fields.part(Unavailable)
+    not_processed: NotProcessed = fields.part(NotProcessed)
+    other_handling: OtherHandling | ApplicantCounts = fields.part((OtherHandling, ApplicantCounts))
     """Three rows in the 2021 edition (:class:`OtherHandling`), one row in the 2019 trial."""
     total: ApplicantCounts = _row()
 
@@ -200,7 +200,7 @@ class Requests:
 
     received: ApplicantCounts = _row()
     carried_over: ApplicantCounts = _row()
-    outcomes: Outcomes = _fields.part(Outcomes)
+    outcomes: Outcomes = fields.part(Outcomes)
     carried_forward: ApplicantCounts = _row()
 
     @classmethod

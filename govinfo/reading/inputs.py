@@ -6,6 +6,7 @@ A ``str`` is always a path, for every reader.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import IO
 
@@ -26,12 +27,18 @@ def read_bytes(source: Binary, *, limit: int) -> tuple[bytes, str | None]:
     elif isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
-            if path.stat().st_size > limit:
+            info = path.stat()
+            if stat.S_ISDIR(info.st_mode):
+                raise FileFormatError(f"“{path}”是文件夹，不是文件", f"{str(path)!r} is a folder, not a file")
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device (/dev/zero) never end
+                raise FileFormatError(f"“{path}”不是普通文件", f"{str(path)!r} is not a regular file")
+            if info.st_size > limit:
                 raise UnsafeFileError(
-                    f"文件过大（{path.stat().st_size // 2**20} MB），超过 {limit // 2**20} MB 的上限",
+                    f"文件过大（{info.st_size // 2**20} MB），超过 {limit // 2**20} MB 的上限",
                     f"the file is too large (over {limit // 2**20} MB)",
                 )
-            data, name = path.read_bytes(), path.name
+            with path.open("rb") as stream:
+                data, name = stream.read(limit + 1), path.name  # bounded, whatever the size said
         except OSError as error:
             raise FileFormatError(
                 f"无法读取文件“{path}”：{error.strerror}", f"cannot read {str(path)!r}: {error.strerror}"

@@ -19,8 +19,29 @@ _SPACE = re.compile(r"\s+")
 _ENUMERATOR = re.compile(r"^(?:\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(?\d+\)|\d+[、.])")
 _ANNOTATION = re.compile(r"^\(.*\)$")
 
-TITLE = re.compile(rf"(?P<organ>[^\s，。]*?)\s*(?P<year>(?:19|20)\d{{2}})\s*年(?:度)?{DOCUMENT}")
-"""The report's title, ``{organ}{year}年政府信息公开工作年度报告``: searched in text, matched whole in a cell."""
+_TITLE_END = re.compile(rf"(?P<year>(?:19|20)[0-9]{{2}})\s*年(?:度)?{DOCUMENT}")
+_ORGAN_STOPS = frozenset("，。")
+
+
+def find_title(text: str, *, whole: bool = False) -> tuple[str, int] | None:
+    """The organ and year of a title ``{organ}{year}年政府信息公开工作年度报告`` in ``text``.
+
+    The organ is the run of characters before the year (up to white space, ``，`` or ``。``);
+    ``whole`` asks that the title be all of ``text``. Linear in the length of the text.
+    """
+    found = _TITLE_END.search(text)
+    if found is None:
+        return None
+    end = found.start()
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace() and text[start - 1] not in _ORGAN_STOPS:
+        start -= 1
+    if whole and (start or found.end() != len(text)):
+        return None
+    return text[start:end], int(found.group("year"))
+
 
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "行政规范性文件": ("规范性文件",),

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 import attrs
 
+from govinfo.model.fields import is_amount, is_count
+
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "--", "无", "×", "\\"})
 """Tokens that stand for "nothing" in real reports; read as 0 and reported."""
 
@@ -22,6 +24,8 @@ _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+\Z")
 _DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?\Z")
 _SPACES = re.compile(r"\s+")
 _COUNT_UNITS = ("件", "项", "个", "次", "条")
+_LONGEST = 20
+"""Characters of the longest count read as digits (counts stay below 2^63, 19 digits)."""
 
 
 class Note(enum.Enum):
@@ -73,7 +77,12 @@ def _integral(number: float) -> int | None:
 
 
 def read_count(raw: object) -> Reading:
-    """A count from a cell value or text token."""
+    """A count from a cell value or text token; a number beyond a count's bounds is unreadable."""
+    reading = _count(raw)
+    return reading if is_count(reading.value) else Reading(0, Note.UNREADABLE, raw)
+
+
+def _count(raw: object) -> Reading:
     if raw is None:
         return Reading(0, Note.BLANK, raw)
     if isinstance(raw, bool):
@@ -94,8 +103,8 @@ def read_count(raw: object) -> Reading:
         text = text.removesuffix(unit)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
-    if _INTEGER.match(text):
-        return Reading(int(text), Note.TEXT, raw)
+    if _INTEGER.match(text):  # int() of a long enough run of digits would itself refuse
+        return Reading(int(text), Note.TEXT, raw) if len(text) <= _LONGEST else Reading(0, Note.UNREADABLE, raw)
     if _DECIMAL.match(text) and (whole := _integral(float(text))) is not None:
         return Reading(whole, Note.TEXT, raw)
     return Reading(0, Note.UNREADABLE, raw)
@@ -122,12 +131,20 @@ def read_measured(raw: object) -> tuple[Reading, str]:
         text = _clean(raw)
         for unit in UNITS:
             if text.endswith(unit) and _DECIMAL.match(number := text[: -len(unit)].replace(",", "")):
+                if not is_amount(Decimal(number)):
+                    return Reading(Decimal(0), Note.UNREADABLE, raw), ""
                 return Reading(Decimal(number), None, raw), unit
     return read_amount(raw), ""
 
 
 def read_amount(raw: object) -> Reading:
-    """An amount in 万元 from a cell value or text token (``251000元`` is converted, and said)."""
+    """An amount in 万元 from a cell value or text token (``251000元`` is converted, and said);
+    a number beyond an amount's bounds is unreadable."""
+    reading = _amount(raw)
+    return reading if is_amount(reading.value) else Reading(Decimal(0), Note.UNREADABLE, raw)
+
+
+def _amount(raw: object) -> Reading:
     if raw is None:
         return Reading(Decimal(0), Note.BLANK, raw)
     if isinstance(raw, bool):

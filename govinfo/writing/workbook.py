@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -27,12 +25,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from govinfo.analysis.aggregate import Aggregate
 from govinfo.editions import edition
 from govinfo.editions.layout import Cell, Edition, Grid, Table, join_path
-from govinfo.errors import FileFormatError, UnwritableValueError
+from govinfo.errors import UnwritableValueError
 from govinfo.findings import Value
 from govinfo.model.cells import attrs_get, cell_values
 from govinfo.model.report import AnnualReport
 from govinfo.reading.workbook import sheets, text
 from govinfo.rules.engine import row_label
+from govinfo.writing.atomic import atomic
 
 Target = str | os.PathLike[str] | IO[bytes]
 
@@ -323,19 +322,8 @@ def save_atomically(wb: Workbook, target: Target) -> None:
         wb.save(buffer)
         target.write(buffer.getvalue())
         return
-    path = Path(target)
-    if path.is_dir():
-        raise FileFormatError(f"目标是一个文件夹：{path}", f"the target is a folder: {path}")
-    handle, temp = tempfile.mkstemp(prefix=".govinfo-", suffix=".xlsx", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            wb.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic(target) as stream:
+        wb.save(stream)
 
 
 def write_xlsx(report: AnnualReport, target: Target) -> None:

@@ -20,7 +20,7 @@ def _bytes(source: Source) -> tuple[bytes | str, str | None]:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text and the encoding it was read in: BOM, UTF-8, the declared charset, GB18030."""
+    """The text and the encoding it was read in: BOM, UTF-8, the declared charset, GB18030 or Big5."""
     for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:
@@ -37,12 +37,36 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     declared = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", data[:4096])
-    candidates = [declared.group(1).decode("ascii").lower()] if declared else []
-    for name in [*candidates, "gb18030"]:
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
         try:
             return data.decode(name), name
-        except (UnicodeDecodeError, LookupError):
-            continue
+        except (UnicodeError, LookupError):  # not valid in it, not a text encoding, or no such codec
+            pass
+    simplified = _attempt(data, "gb18030")
+    traditional = _attempt(data, "big5")
+    # GB18030 decodes almost any bytes; a page of traditional-script sites reads as words only in Big5
+    if traditional is not None and _words(traditional, _TRADITIONAL_WORDS) > _words(simplified, _SIMPLIFIED_WORDS):
+        return traditional, "big5"
+    if simplified is not None:
+        return simplified, "gb18030"
     raise FileFormatError(
-        "无法确定文本编码（既不是 UTF-8，也不是 GB18030/GBK）", "the text encoding is neither UTF-8 nor GB18030/GBK"
+        "无法确定文本编码（不是 UTF-8、GB18030/GBK，也不是 Big5）",
+        "the text encoding is not recognised (neither UTF-8, GB18030/GBK nor Big5)",
     )
+
+
+_SIMPLIFIED_WORDS = ("政府", "信息", "公开", "申请", "情况", "年度", "报告")
+_TRADITIONAL_WORDS = ("政府", "資訊", "信息", "公開", "申請", "情況", "年度", "報告")
+
+
+def _attempt(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _words(text: str | None, words: tuple[str, ...]) -> int:
+    """How many of the report's common words ``text`` holds: a decoding that makes sense has some."""
+    return 0 if text is None else sum(text.count(w) for w in words)

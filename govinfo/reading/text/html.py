@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html.parser
-import itertools
 
 import attrs
 
+from govinfo.errors import UnsafeFileError
 from govinfo.findings import SourceLocation
 from govinfo.reading.text.tokens import lead
 
@@ -33,6 +33,7 @@ class Flatten(html.parser.HTMLParser):
         self.cell_at = (1, 0)
         self.span = (1, 1)
         self.skip = 0
+        self.budget = MAX_POSITIONS
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
@@ -57,7 +58,8 @@ class Flatten(html.parser.HTMLParser):
             self.tables[-1][-1].append((" ".join("".join(self.cell).split()), *self.span, self.cell_at))
             self.cell = None
         elif tag == "table" and self.tables:
-            for line, origins in _grid_lines(self.tables.pop()):
+            lines, self.budget = _grid_lines(self.tables.pop(), self.budget)
+            for line, origins in lines:
                 self.lines.append(line)
                 self.origins.append(origins)
         elif tag in self.BLOCKS:
@@ -96,28 +98,45 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _grid_lines(rows: list[list[tuple[str, int, int, tuple[int, int]]]]) -> list[tuple[str, tuple[Origin, ...]]]:
-    """Table rows as tab-separated lines, and where each cell came from; a spanned position is empty."""
-    taken: dict[tuple[int, int], str] = {}
+MAX_POSITIONS = 500_000
+"""Grid positions (cells times their spans) of all tables of a page: a report has a few hundred."""
+
+
+def _grid_lines(
+    rows: list[list[tuple[str, int, int, tuple[int, int]]]], budget: int
+) -> tuple[list[tuple[str, tuple[Origin, ...]]], int]:
+    """Table rows as tab-separated lines, where each cell came from, and the positions left.
+
+    A spanned position is an empty cell; a row span stops at the table's last row.
+    :class:`~govinfo.UnsafeFileError` when the spans would make more positions than ``budget``.
+    """
+    taken: set[tuple[int, int]] = set()
     lines = []
     for r, row in enumerate(rows):
-        c = 0
+        c = offset = 0
         cells: list[str] = []
         origins: list[Origin] = []
         for text, colspan, rowspan, at in row:
             while (r, c) in taken:
                 cells.append("")
+                offset += 1
                 c += 1
-            origins.append((sum(len(x) + 1 for x in cells), *at))
+            down = min(rowspan, len(rows) - r)
+            budget -= colspan * down
+            if budget < 0:
+                raise UnsafeFileError(
+                    f"网页中的表格过大（合并单元格展开后超过 {MAX_POSITIONS} 格），疑似恶意文件",
+                    f"the page's tables are too large (over {MAX_POSITIONS} positions with their spans)",
+                )
+            origins.append((offset, *at))
             cells.append(text)
-            for dr, dc in itertools.product(range(rowspan), range(colspan)):
-                if (dr, dc) != (0, 0):
-                    taken[(r + dr, c + dc)] = ""
-            c += 1
+            offset += len(text) + 1
+            taken.update((r + dr, c + dc) for dr in range(down) for dc in range(colspan) if dr or dc)
             cells.extend("" for _ in range(colspan - 1))
-            c += colspan - 1
+            offset += colspan - 1
+            c += colspan
         lines.append(("\t".join(cells), tuple(origins)))
-    return lines
+    return lines, budget
 
 
 def is_html(text: str) -> bool:

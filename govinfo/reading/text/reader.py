@@ -24,7 +24,7 @@ from govinfo.errors import LayoutError, UnsafeFileError
 from govinfo.findings import Finding, SourceLocation
 from govinfo.reading.finish import Found, FoundCell, finish
 from govinfo.reading.inputs import Binary, read_bytes
-from govinfo.reading.labels import TITLE, Match, match
+from govinfo.reading.labels import Match, find_title, match
 from govinfo.reading.result import ReadResult
 from govinfo.reading.text.decode import MAX_BYTES, decode
 from govinfo.reading.text.fit import TableValues, assign
@@ -173,9 +173,9 @@ def _value(cell: Cell, raw: str) -> tuple[Reading, str]:
 def _metadata(lines: list[tuple[int, str]]) -> tuple[str, int | None, list[Finding]]:
     """Organ and year from the title, or the year as the text states it (said as GI518)."""
     for _, line in lines[:40]:
-        title = TITLE.search(canonical(line).replace("(", "").replace(")", ""))
+        title = find_title(canonical(line).replace("(", "").replace(")", ""))
         if title:
-            return title.group("organ"), int(title.group("year")), []
+            return *title, []
     for number, line in lines[:40]:
         stated = _STATED_YEAR.search(canonical(line))
         if stated:

@@ -19,7 +19,8 @@ _TRADITIONAL = str.maketrans(
     "开资讯请数结转办处区这属国禁稳护权类内务过执询无机关没现补后确访举报诉复复当认获费纳缴续组织业构会总计议讼维纠审规范废许强征额项条单万制发采购点击档体说问题进况总观与为个实际应对于"
     "们来时网页",
 )
-_NUMBER_RUN = re.compile(r"(?:^|\s)((?:[-+]?[0-9０-９][0-9０-９,，.．]*\s*)+)$")
+_NUMBER = re.compile(r"[-+]?[0-9０-９][0-9０-９,，.．]*")
+_WORD = re.compile(r"\S+")
 _VALUE = re.compile(r"^(?:[-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|元|件|项)?|减[0-9]+|增[0-9]+)$")
 _HEADING_MAX = 40
 
@@ -79,11 +80,21 @@ def heading_at(line: str, headings: Sequence[tuple[str, str]]) -> str | None:
 _CELL = {"\t": re.compile(r"[^\t]+"), "|": re.compile(r"[^|]+"), "": re.compile(r".+")}
 
 
+def _trailing_numbers(text: str) -> tuple[int, list[str]]:
+    """The run of number words that ends ``text``: where it starts, and its words (linear time)."""
+    words = list(_WORD.finditer(text))
+    first = len(words)
+    while first and _NUMBER.fullmatch(words[first - 1].group()):
+        first -= 1
+    if first == len(words):
+        return len(text), []
+    return words[first].start(), [w.group() for w in words[first:]]
+
+
 def _pieces(text: str) -> list[tuple[str, bool]]:
     """The tokens of one cell's text: (text, is a value)."""
-    run = _NUMBER_RUN.search(text)
-    label = text[: run.start(1)].strip() if run else text
-    parts = run.group(1).split() if run else []
+    start, parts = _trailing_numbers(text)
+    label = text[:start].strip() if parts else text
     if not label and len(parts) > 1:  # a whole value row in one cell, as PDF text gives
         return [(p, True) for p in parts]
     if label and (len(parts) > 1 or (parts and not _VALUE.match(text))):

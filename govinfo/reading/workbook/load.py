@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 import warnings
-import zipfile
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -21,7 +19,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from govinfo.errors import FileFormatError, UnsafeFileError
 from govinfo.reading.workbook import text
-from govinfo.reading.workbook.safety import MAX_CELLS
+from govinfo.reading.workbook.safety import MAX_CELLS, MAX_EXTENT, Scan, inspect
 
 Engine = Literal["openpyxl", "calamine"]
 Position = tuple[int, int]
@@ -131,23 +129,13 @@ def _openpyxl(data: bytes) -> Loaded:
     return Loaded(tuple(Sheet(t, v, f) for t, v, f in sheets), notes)
 
 
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-
-
-def has_formulas(data: bytes) -> bool:
-    """Whether any worksheet of the (already inspected) workbook holds a formula."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in archive.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml") and _FORMULA.search(archive.read(name)):
-                return True
-    return False
-
-
-def _calamine(data: bytes) -> Loaded | None:
+def _calamine(data: bytes, scan: Scan) -> Loaded | None:
     from python_calamine import CalamineWorkbook, SheetTypeEnum  # noqa: PLC0415 — an optional extra
 
-    if guarded(functools.partial(has_formulas, data)):
+    if scan.formulas:
         return None  # calamine cannot see formulas; openpyxl evaluates or reports them
+    if scan.extent > MAX_EXTENT:
+        return None  # calamine would allocate the whole rectangle up to the farthest cell
     book = guarded(lambda: CalamineWorkbook.from_filelike(io.BytesIO(data)))
     sheets = []
     total = 0
@@ -170,10 +158,10 @@ def _calamine(data: bytes) -> Loaded | None:
     return Loaded(tuple(sheets), ())
 
 
-def load(data: bytes, engine: Engine = "openpyxl") -> Loaded:
-    """The cells of every worksheet of an inspected workbook."""
+def load(data: bytes, engine: Engine = "openpyxl", scan: Scan | None = None) -> Loaded:
+    """The cells of every worksheet of a workbook that :func:`inspect` passed (``scan`` is what it found)."""
     if engine == "calamine":
-        loaded = _calamine(data)
+        loaded = _calamine(data, scan if scan is not None else inspect(data))
         if loaded is not None:
             return loaded
     return _openpyxl(data)

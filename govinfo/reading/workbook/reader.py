@@ -22,7 +22,7 @@ from govinfo.errors import LayoutError
 from govinfo.findings import Finding, SourceLocation
 from govinfo.reading.finish import Found, FoundCell, finish, zero
 from govinfo.reading.inputs import Binary, read_bytes
-from govinfo.reading.labels import TITLE, Match, match, normalize
+from govinfo.reading.labels import Match, find_title, match, normalize
 from govinfo.reading.result import ReadResult
 from govinfo.reading.values import Note, Reading, read_cell, read_count
 from govinfo.reading.workbook import sheets as ours
@@ -263,6 +263,7 @@ class _Values:
         self.layout = layout
         self.found = found
         self.by_place = {place: path for path, place in found.places.items()}
+        self.evaluated: dict[Place, int | None] = {}
 
     def _sheet_index(self, prefix: str | None, default: int) -> int | None:
         if not prefix:
@@ -293,10 +294,17 @@ class _Values:
                 min_col, min_row, max_col, max_row = range_boundaries(f"{first_cell}:{last_cell}".replace("$", ""))
                 if min_col is None or min_row is None or max_col is None or max_row is None:
                     return None  # a whole-row or whole-column reference is not a plain sum of table cells
+                if len(places) + (max_row - min_row + 1) * (max_col - min_col + 1) > len(self.by_place):
+                    return None  # wider than the tables: not a plain sum of table cells (and never enumerated)
                 places += [(index, r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)]
         return places
 
     def _evaluate(self, place: Place, seen: frozenset[Place]) -> int | None:
+        if place not in self.evaluated:  # each cell once: a chain of formulas costs its length
+            self.evaluated[place] = self._evaluate_once(place, seen)
+        return self.evaluated[place]
+
+    def _evaluate_once(self, place: Place, seen: frozenset[Place]) -> int | None:
         s, r, c = place
         formula = self.book.sheets[s].formulas.get((r, c))
         if formula is None:
@@ -363,10 +371,10 @@ def _text_after(book: _Workbook, label: str) -> str | int | None:
 
 def _title(book: _Workbook) -> tuple[str | None, int | None]:
     for _, raw, norm in book.texts:
-        m = TITLE.fullmatch(norm)
-        if m:
-            organ = raw[: raw.find(m.group("year"))].strip()
-            return organ or None, int(m.group("year"))
+        title = find_title(norm, whole=True)
+        if title:
+            organ = raw[: raw.find(str(title[1]))].strip()  # as the cell writes it, spaces inside kept
+            return organ or None, title[1]
     return None, None
 
 
@@ -398,8 +406,7 @@ def read_xlsx(
     when none of the report's tables is in it.
     """
     data, file = read_bytes(source, limit=MAX_FILE_BYTES)
-    inspect(data)
-    loaded = load(data, engine)
+    loaded = load(data, engine, inspect(data))
     book = _Workbook(loaded.sheets, file)
     title_organ, title_year = _title(book)
     named_organ = _text_after(book, ours.ORGAN)
