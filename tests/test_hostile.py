@@ -9,6 +9,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
+import govinfo.analysis.aggregate
 from govinfo.cli import main
 from govinfo.reading.text import html
 from govinfo.reading.workbook import safety
@@ -410,3 +412,75 @@ def test_an_aggregate_to_a_missing_folder_is_an_error_and_writes_nothing(
     assert status == 2
     assert "文件夹" in err
     assert "不存在" in err
+
+
+# ----- the two engines agree ----------------------------------------------------------------------
+
+_PARTS = ("xl/styles.xml", "docProps/core.xml", "[Content_Types].xml", "xl/workbook.xml")
+
+
+def _outcome(data: bytes, engine: Engine) -> object:
+    try:
+        result = govinfo.read_xlsx(data, engine=engine)
+    except govinfo.GovinfoError as error:
+        return type(error).__name__
+    return result.report, [(f.rule_id, f.path, f.source) for f in result.findings]
+
+
+_CELLS = sorted(set(re.findall(r'<c r="([A-Z]+[0-9]+)"', _sheet(VALID_FOR_SWEEP).decode())))
+_VALUES = ("NaN", "INF", "-0", "1e400", "", "abc", "0x10", "9" * 30)
+_MUTATIONS = st.one_of(
+    st.tuples(st.just("value"), st.sampled_from(_CELLS), st.sampled_from(_VALUES)),
+    st.tuples(st.just("drop"), st.sampled_from(_CELLS), st.just("")),
+    st.tuples(st.just("merge"), st.sampled_from(_CELLS), st.sampled_from(_CELLS)),
+    st.tuples(st.just("dtd"), st.just(""), st.sampled_from(_PARTS)),
+)
+"""One hostile or odd change, of the kinds the sweep found the engines differ on: (kind, cell, what)."""
+
+
+def _mutated(kind: str, cell: str, what: str) -> bytes:
+    if kind == "dtd":
+        xml = zipfile.ZipFile(io.BytesIO(VALID_FOR_SWEEP)).read(what)
+        at = xml.index(b"?>") + 2 if b"?>" in xml[:100] else 0
+        return _rezip(VALID_FOR_SWEEP, {what: xml[:at] + b'<!DOCTYPE x [<!ENTITY a "b">]>' + xml[at:]})
+    sheet = _sheet(VALID_FOR_SWEEP).decode()
+    start = sheet.index(f'<c r="{cell}"')
+    end = min(x for x in (sheet.find("</c>", start) + 4, sheet.find("/>", start) + 2) if x > 1)
+    if kind == "value":
+        sheet = sheet[:start] + f'<c r="{cell}"><v>{what}</v></c>' + sheet[end:]
+    elif kind == "drop":
+        sheet = sheet[:start] + sheet[end:]
+    else:
+        first, last = sorted((cell, what))
+        sheet = sheet.replace("</mergeCells>", f'<mergeCell ref="{first}:{last}"/></mergeCells>')
+    return _rezip(VALID_FOR_SWEEP, {"xl/worksheets/sheet3.xml": sheet.encode()})
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MUTATIONS)
+def test_both_engines_give_the_same_report_or_the_same_error(mutation: tuple[str, str, str]) -> None:
+    pytest.importorskip("python_calamine")
+    data = _mutated(*mutation)
+    assert _outcome(data, "calamine") == _outcome(data, "openpyxl")
+
+
+def test_long_reasons_in_the_aggregate_notes_are_kept_whole(tmp_path: Path) -> None:
+    total = govinfo.aggregate([govinfo.example()], organ="某区")
+    many = tuple(govinfo.rule("GI513").finding(path=f"year{k}") for k in range(2_000))
+    excluded = govinfo.analysis.aggregate.Exclusion("某局", many)
+    govinfo.write_aggregate_xlsx(attrs.evolve(total, excluded=(excluded,)), tmp_path / "汇总.xlsx")
+    notes = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["汇总说明"]
+    rows = [(r[0].value, r[1].value) for r in notes.iter_rows(min_row=1, max_col=2)]
+    start = next(k for k, (label, _) in enumerate(rows) if label == "某局")
+    written = "".join(str(value) for _, value in rows[start:])
+    expected = "；".join(f"[{f.rule_id}] {f.message_zh}" for f in many)
+    assert len(expected) > 32_767
+    assert written == expected
+    assert [label for label, _ in rows[start + 1 :]] == ["（续）"] * (len(rows) - start - 1)
+
+
+def test_an_organ_name_too_long_for_a_header_is_refused_not_cut(tmp_path: Path) -> None:
+    total = govinfo.aggregate([attrs.evolve(govinfo.example(), organ="局" * 40_000)], organ="某区")
+    with pytest.raises(govinfo.UnwritableValueError, match="表头"):
+        govinfo.write_aggregate_xlsx(total, tmp_path / "汇总.xlsx")
+    assert list(tmp_path.iterdir()) == []

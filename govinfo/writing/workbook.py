@@ -345,6 +345,11 @@ def write_aggregate_xlsx(total: Aggregate, target: Target) -> None:
     wb = _workbook(layout, total.report)
     detail = wb.create_sheet(sheets.BREAKDOWN_SHEET)
     header = ["表", "行", "列", "路径", "合计", *(r.organ for r in total.inputs)]
+    for organ in header[5:]:
+        if len(text.encode(organ)) > text.CELL_LIMIT:  # a header has no continuation rows: refuse, never cut
+            raise UnwritableValueError(
+                "organ", organ, "机关名称过长，放不进表头单元格", "the organ's name is too long for a header cell"
+            )
     for col, value in enumerate(header, start=1):
         cell = detail.cell(row=1, column=col)
         set_text(cell, text.encode(value))
@@ -364,9 +369,9 @@ def write_aggregate_xlsx(total: Aggregate, target: Target) -> None:
     lines += [("", r.organ) for r in total.inputs]
     lines.append(("未纳入汇总的单位", f"{len(total.excluded)} 个"))
     lines += [(e.organ, "；".join(f"[{f.rule_id}] {f.message_zh}" for f in e.findings)) for e in total.excluded]
-    for row, (label, value) in enumerate(lines, start=1):
-        set_text(notes.cell(row=row, column=1), text.encode(label))
-        set_text(notes.cell(row=row, column=2), text.encode(value)[: text.CELL_LIMIT])
+    row = 1
+    for label, value in lines:  # a long list of reasons goes on over continuation rows, not cut
+        row = _text_rows(notes, row, label, value)
     notes.column_dimensions["A"].width = 30
     notes.column_dimensions["B"].width = 100
     save_atomically(wb, target)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
 import attrs
@@ -136,6 +136,8 @@ def _calamine(data: bytes, scan: Scan) -> Loaded | None:
         return None  # calamine cannot see formulas; openpyxl evaluates or reports them
     if scan.extent > MAX_EXTENT:
         return None  # calamine would allocate the whole rectangle up to the farthest cell
+    if scan.long_numbers:
+        return None  # calamine reads numbers as floats, which would round them
     book = guarded(lambda: CalamineWorkbook.from_filelike(io.BytesIO(data)))
     sheets = []
     total = 0
@@ -152,10 +154,23 @@ def _calamine(data: bytes, scan: Scan) -> Loaded | None:
                 # calamine gives every number as a float; openpyxl gives ints for integers.
                 integral = isinstance(value, float) and value.is_integer()
                 values[(r, c)] = int(value) if integral and isinstance(value, float) else value
+        for covered in _covered(sheet.merged_cell_ranges or ()):
+            values.pop(covered, None)
         total += len(values)
         _count(total)
         sheets.append(Sheet(meta.name, values))
     return Loaded(tuple(sheets), ())
+
+
+def _covered(ranges: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> set[Position]:
+    """The cells merged ranges cover, but for each range's first: openpyxl reads no value there."""
+    return {
+        (r + 1, c + 1)
+        for (top, left), (bottom, right) in ranges
+        for r in range(top, bottom + 1)
+        for c in range(left, right + 1)
+        if (r, c) != (top, left)
+    }
 
 
 def load(data: bytes, engine: Engine = "openpyxl", scan: Scan | None = None) -> Loaded:

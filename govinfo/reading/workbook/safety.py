@@ -13,6 +13,7 @@ of govinfo).
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 import zlib
@@ -39,6 +40,11 @@ _CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?\bref=\"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?\"")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_NUMBER_CELL = re.compile(
+    rb"<(?:\w+:)?c((?:\s[^>]*)?)>(?:<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>))?<(?:\w+:)?v>([^<]*)</"
+)
+_TYPED = re.compile(rb'\st="(?!n")')
+_FLOAT_DIGITS = 15
 
 
 @attrs.frozen
@@ -49,6 +55,8 @@ class Scan:
     extent: int = 0
     """Rows × columns up to the farthest cell of the largest sheet."""
     formulas: bool = False
+    long_numbers: bool = False
+    """Whether a number cell has more digits than a float holds (calamine reads floats)."""
 
 
 def _column(letters: bytes) -> int:
@@ -64,10 +72,30 @@ def _too_many(what_zh: str, what_en: str, count: int, limit: int) -> UnsafeFileE
     )
 
 
-def _scan_sheet(stream: IO[bytes], cells: int) -> tuple[int, int, bool]:
-    """(cells so far, extent, has formulas) of one worksheet, read as it inflates."""
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+
+
+def _declares_a_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether the part's prolog declares a document type or entities (a DTD comes before the root)."""
+    with archive.open(member) as stream:
+        return _DTD.search(stream.read(_CHUNK)) is not None
+
+
+def _is_number(text: bytes) -> bool:
+    """Whether a number cell's text is a number as spreadsheet programs write one (as openpyxl reads it)."""
+    try:
+        if any(c in text for c in b".eE"):
+            return math.isfinite(float(text)) or b"e" in text.lower()
+        int(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _scan_sheet(stream: IO[bytes], cells: int) -> tuple[int, int, bool, bool]:
+    """(cells so far, extent, has formulas, has long numbers) of one worksheet, read as it inflates."""
     rows = columns = merged = 0
-    formulas = False
+    formulas = long = False
     pending = b""
     while True:
         chunk = stream.read(_CHUNK)
@@ -82,12 +110,27 @@ def _scan_sheet(stream: IO[bytes], cells: int) -> tuple[int, int, bool]:
         for ref in _MERGE.finditer(body):
             if ref.group(3):
                 height = int(ref.group(4)) - int(ref.group(2)) + 1
-                merged += abs(height) * (abs(_column(ref.group(3)) - _column(ref.group(1))) + 1)
+                width = _column(ref.group(3)) - _column(ref.group(1)) + 1
+                if height < 1 or width < 1:
+                    raise FileFormatError(
+                        f"工作簿已损坏：合并单元格范围“{ref.group(0)[-30:].decode(errors='replace')}”首尾颠倒",
+                        "the workbook is damaged: a merged range ends before it starts",
+                    )
+                merged += height * width
             if merged > MAX_MERGED:
                 raise _too_many("合并单元格覆盖的单元格", "cells in merged ranges", merged, MAX_MERGED)
         formulas = formulas or _FORMULA.search(body) is not None
+        for cell in _NUMBER_CELL.finditer(body):
+            if _TYPED.search(cell.group(1)):
+                continue
+            long = long or sum(c in b"0123456789" for c in cell.group(2)) > _FLOAT_DIGITS
+            if not _is_number(cell.group(2)):
+                raise FileFormatError(
+                    f"工作簿已损坏：数值单元格中是“{cell.group(2)[:20].decode(errors='replace')}”",
+                    f"the workbook is damaged: a number cell holds {cell.group(2)[:20]!r}",
+                )
         if not chunk:
-            return cells, rows * columns, formulas
+            return cells, rows * columns, formulas, long
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -159,19 +202,30 @@ def inspect(data: bytes) -> Scan:
     if "xl/workbook.xml" not in names:
         kind = "Word 文档" if "word/document.xml" in names else "其他压缩文件"
         raise FileFormatError(f"这是{kind}，不是 .xlsx 工作簿", "this zip archive is not an .xlsx workbook")
+    return _scan(archive, members)
+
+
+def _scan(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> Scan:
+    """Every part's prolog and every worksheet's cells, merges and extent, read as they inflate."""
     cells = extent = 0
-    formulas = False
+    formulas = long = False
     try:
         for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")) and _declares_a_dtd(archive, member):
+                # what defusedxml refuses in the parts openpyxl parses, refused in every part for both engines
+                raise UnsafeFileError(
+                    "工作簿中含有被禁止的 XML 实体或文档类型声明（可能是恶意文件）",
+                    "the workbook contains forbidden XML entities or DTDs (possibly hostile)",
+                )
             if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
                 with archive.open(member) as stream:
-                    cells, size, found = _scan_sheet(stream, cells)
-                extent, formulas = max(extent, size), formulas or found
-    except UnsafeFileError:
+                    cells, size, found, longer = _scan_sheet(stream, cells)
+                extent, formulas, long = max(extent, size), formulas or found, long or longer
+    except (UnsafeFileError, FileFormatError):
         raise
     # zlib.error for a damaged deflate stream, RuntimeError for an encrypted member
     except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError, NotImplementedError) as error:
         raise FileFormatError(
             f"工作簿已损坏或不完整（{error}）", f"the workbook is damaged or truncated ({error})"
         ) from None
-    return Scan(cells, extent, formulas)
+    return Scan(cells, extent, formulas, long)
