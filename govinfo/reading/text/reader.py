@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -70,18 +71,19 @@ def _read_rows(table: Table, grid: Grid, tokens: list[Token], out: TableValues) 
     keys = {row.path: canonical(row.labels[-1]) for row in grid.rows}
     # A row whose official label stands somewhere in the text is matched only exactly there,
     # so that a header (总计, 其他) never takes the place of a row (（七）总计, 3.其他).
-    present = {path for path, key in keys.items() if key in {t.key for t in tokens}}
-    i = 0
-    while i < len(tokens):
+    found = {t.key for t in tokens if not t.value}
+    present = {path for path, key in keys.items() if key in found}
+    after = 0  # the first token not yet taken by a row
+    for i in (k for k, token in enumerate(tokens) if not token.value):  # value tokens start no row
+        if i < after or not pending:
+            continue
         hit = None
-        if not tokens[i].value:
-            for row in pending:
-                got = _row_match(tokens, i, keys[row.path])
-                if got and (got[1] is Match.EXACT or row.path not in present):
-                    hit = (row, *got)
-                    break
+        for row in pending:
+            got = _row_match(tokens, i, keys[row.path])
+            if got and (got[1] is Match.EXACT or row.path not in present):
+                hit = (row, *got)
+                break
         if hit is None:
-            i += 1
             continue
         row, used, how = hit
         pending.remove(row)
@@ -92,9 +94,8 @@ def _read_rows(table: Table, grid: Grid, tokens: list[Token], out: TableValues) 
             out.loose += 1
         else:
             out.exact += 1
-        i += used
-        values = list(itertools.takewhile(lambda t: t.value, tokens[i:]))
-        i += len(values)
+        values = list(itertools.takewhile(lambda t: t.value, itertools.islice(tokens, i + used, None)))
+        after = i + used + len(values)
         if values:
             assign(table, grid, row, values, out)
 
@@ -227,10 +228,16 @@ def _order(layout: Edition, sections: dict[str, list[tuple[int, str]]]) -> list[
     return [RULES["GI521"].finding(named, actual=named["found"], expected=named["official"])]
 
 
-def _against(layout: Edition, lines: list[tuple[int, str]], organ: str, year: int | None) -> Found:
+def _against(
+    layout: Edition,
+    lines: list[tuple[int, str]],
+    organ: str,
+    year: int | None,
+    split: Callable[[list[tuple[int, str]]], list[Token]],
+) -> Found:
     """The text read against one edition: its sections, its tables, how well it fits."""
     sections = _sections(layout, lines)
-    tables = {t.field: _read_table(t, tokens(sections.get(t.field, sections[""]))) for t in layout.tables}
+    tables = {t.field: _read_table(t, split(sections.get(t.field, sections[""]))) for t in layout.tables}
     cells, findings = _cells(layout, tables)
     absent = frozenset(n.field for n in layout.narratives if n.field not in sections)
     findings += [
@@ -257,10 +264,25 @@ def _against(layout: Edition, lines: list[tuple[int, str]], organ: str, year: in
     )
 
 
+class _Splitter:
+    """Tokens of a run of lines, each run split once: the tables of every edition read the same
+    sections (all of the text, when it has no headings)."""
+
+    def __init__(self) -> None:
+        self.done: dict[tuple[int, int], list[Token]] = {}
+
+    def __call__(self, lines: list[tuple[int, str]]) -> list[Token]:
+        key = (lines[0][0], len(lines)) if lines else (0, 0)  # sections are runs of consecutive lines
+        if key not in self.done:
+            self.done[key] = tokens(lines)
+        return self.done[key]
+
+
 def _read(data: bytes | str, file: str | None) -> ReadResult:
     lines, page, before = _lines(data)
     organ, year, said = _metadata(lines)
-    candidates = [_against(layout, lines, organ, year) for layout in EDITIONS.values()]
+    split = _Splitter()
+    candidates = [_against(layout, lines, organ, year, split) for layout in EDITIONS.values()]
     for found in candidates:
         found.findings += said
     nothing = LayoutError("文本中没有找到年度报告的任何表格", "none of the report's tables was found in the text")

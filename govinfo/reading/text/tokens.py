@@ -21,6 +21,7 @@ _TRADITIONAL = str.maketrans(
 )
 _NUMBER = re.compile(r"[-+]?[0-9０-９][0-9０-９,，.．]*")
 _WORD = re.compile(r"\S+")
+_PLAIN = re.compile(r"[0-9]{1,15}")
 _VALUE = re.compile(r"^(?:[-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|元|件|项)?|减[0-9]+|增[0-9]+)$")
 _HEADING_MAX = 40
 
@@ -93,6 +94,8 @@ def _trailing_numbers(text: str) -> tuple[int, list[str]]:
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
     """The tokens of one cell's text: (text, is a value)."""
+    if _PLAIN.fullmatch(text):  # most cells of a table: one number
+        return [(text, True)]
     start, parts = _trailing_numbers(text)
     label = text[:start].strip() if parts else text
     if not label and len(parts) > 1:  # a whole value row in one cell, as PDF text gives
