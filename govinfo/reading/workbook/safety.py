@@ -44,7 +44,12 @@ _NUMBER_CELL = re.compile(
     rb"<(?:\w+:)?c((?:\s[^>]*)?)>(?:<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>))?<(?:\w+:)?v>([^<]*)</"
 )
 _TYPED = re.compile(rb'\st="(?!n")')
+_ODD_VALUE = re.compile(rb"<(?:\w+:)?v>(?:[^<]*[^0-9.<]|[^<]{16})")
+"""A value that is not a short run of digits: only then are number cells looked at one by one."""
 _FLOAT_DIGITS = 15
+_FAR = re.compile(rb'\sr="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{4})')
+"""A cell at row 1000 or beyond, or at column AAA or beyond: only then is the extent worked out
+(below, rows × columns stay under 999 × 702, within :data:`MAX_EXTENT`)."""
 
 
 @attrs.frozen
@@ -102,12 +107,16 @@ def _scan_sheet(stream: IO[bytes], cells: int) -> tuple[int, int, bool, bool]:
         data = pending + chunk
         cut = data.rfind(b">") + 1 if chunk else len(data)  # whole tags only; the rest waits for more
         body, pending = data[:cut], data[cut:]
-        cells += len(_CELL.findall(body))
+        # plain tags are counted by substring; a namespace prefix (x:c) needs the pattern
+        counted = body.count(b"<c ") + body.count(b"<c>") + body.count(b"<c/")
+        cells += len(_CELL.findall(body)) if b":c" in body else counted
         if cells > MAX_CELLS:
             raise _too_many("单元格", "cells", cells, MAX_CELLS)
-        for ref in _REF.finditer(body):
-            columns, rows = max(columns, _column(ref.group(1))), max(rows, int(ref.group(2)))
-        for ref in _MERGE.finditer(body):
+        refs = _REF.findall(body) if _FAR.search(body) else []  # below row 1000 and column AAA: small
+        if refs:  # few distinct columns and rows, however many cells
+            columns = max(columns, *map(_column, {letters for letters, _ in refs}))
+            rows = max(rows, *map(int, {row for _, row in refs}))
+        for ref in _MERGE.finditer(body) if b"mergeCell" in body else ():
             if ref.group(3):
                 height = int(ref.group(4)) - int(ref.group(2)) + 1
                 width = _column(ref.group(3)) - _column(ref.group(1)) + 1
@@ -119,8 +128,9 @@ def _scan_sheet(stream: IO[bytes], cells: int) -> tuple[int, int, bool, bool]:
                 merged += height * width
             if merged > MAX_MERGED:
                 raise _too_many("合并单元格覆盖的单元格", "cells in merged ranges", merged, MAX_MERGED)
-        formulas = formulas or _FORMULA.search(body) is not None
-        for cell in _NUMBER_CELL.finditer(body):
+        formulas = formulas or ((b"f>" in body or b"f " in body) and _FORMULA.search(body) is not None)
+        # each number cell is looked at only where some value is not plain digits, or is long
+        for cell in _NUMBER_CELL.finditer(body) if _ODD_VALUE.search(body) else ():
             if _TYPED.search(cell.group(1)):
                 continue
             long = long or sum(c in b"0123456789" for c in cell.group(2)) > _FLOAT_DIGITS
