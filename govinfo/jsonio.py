@@ -11,6 +11,7 @@ lists every bad path at once.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -126,14 +127,18 @@ def _edition_of(data: object) -> str:
     return edition_ids()[0]
 
 
+@functools.cache
+def _amounts(edition_id: str) -> tuple[str, ...]:
+    return tuple(c.path for c in edition(edition_id).cells if c.kind == "amount")
+
+
 def to_dict(report: AnnualReport) -> dict[str, Any]:
     """The report as plain dicts, lists, ints and strings (the JSON form, not yet encoded).
 
     An amount that is not a finite number (``NaN``, ``Infinity``) has no JSON form:
     :class:`~govinfo.StructureError` names each at its path.
     """
-    amounts = [c.path for c in edition(report.edition).cells if c.kind == "amount"]
-    bad = [(path, value) for path in amounts if not (value := attrs_get(report, path)).is_finite()]
+    bad = [(path, value) for path in _amounts(report.edition) if not (value := attrs_get(report, path)).is_finite()]
     if bad:
         raise StructureError([Problem(p, "有限小数", "a finite decimal", describe(v)) for p, v in bad], source="报告")
     result: dict[str, Any] = _FAST[report.edition].unstructure(report)

@@ -484,3 +484,15 @@ def test_an_organ_name_too_long_for_a_header_is_refused_not_cut(tmp_path: Path) 
     with pytest.raises(govinfo.UnwritableValueError, match="表头"):
         govinfo.write_aggregate_xlsx(total, tmp_path / "汇总.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+_TEXT_PIECES = st.sampled_from(
+    ["规章", "\t", "|", " ", "\n", "1", "9" * 30, "<td rowspan=50 colspan=50>", "</td>", "<tr>", "<table>", "件", "。"]
+)
+
+
+@settings(max_examples=60, deadline=1000)
+@given(st.lists(_TEXT_PIECES, max_size=400).map("".join), st.integers(min_value=1, max_value=30))
+def test_hostile_text_is_read_or_refused_within_a_deadline(text: str, copies: int) -> None:
+    with contextlib.suppress(govinfo.GovinfoError):
+        govinfo.read_text(text * copies)

@@ -28,6 +28,8 @@ def _owner(instance: object) -> str:
 
 def is_count(value: object) -> bool:
     """Whether ``value`` is an ``int`` (not a ``bool``) within the bounds of a count."""
+    if type(value) is int:  # the common case first: this runs for every cell of every report built
+        return -MAX_COUNT < value < MAX_COUNT
     return isinstance(value, int) and not isinstance(value, bool) and -MAX_COUNT < value < MAX_COUNT
 
 
