@@ -259,3 +259,15 @@ def test_check_published_text_and_html(tmp_path: Path, capsys: pytest.CaptureFix
     target = tmp_path / "年报.xlsx"
     assert run(capsys, "convert", str(text), str(target))[0] == 1
     assert govinfo.read_xlsx(target)[0] == govinfo.example()
+
+
+def test_previous_takes_one_path_and_leaves_the_rest_to_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = tmp_path / "2023.json"
+    last.write_text(govinfo.to_json(attrs.evolve(govinfo.example(), year=2023)), encoding="utf-8")
+    now = _write(tmp_path / "2024.json", govinfo.example())
+    status, out, _ = run(capsys, "check", "--previous", str(last), str(now))
+    assert "2024.json" in out  # the file given after the option is checked, not swallowed by it
+    assert "内置示例" not in out
+    assert status in (0, 1)

@@ -31,7 +31,7 @@ from govinfo.findings import Finding, Severity, SourceLocation
 from govinfo.model.report import AnnualReport, organ_key
 from govinfo.reading.context import cell_context, text_lines
 from govinfo.reading.inputs import read_bytes
-from govinfo.reading.kinds import SUFFIXES
+from govinfo.reading.kinds import SUFFIXES, readable
 from govinfo.reading.result import ReadResult
 from govinfo.review import DECISION_ZH, Decision, Review, Reviews, short_key
 from govinfo.rules.docs import catalog_json, catalog_markdown, catalog_text
@@ -505,11 +505,14 @@ def parser() -> argparse.ArgumentParser:
         description="检查年度报告的勾稽关系和填报规则。不给路径时检查内置示例（湛河区人民政府 2024 年度报告）。",
         epilog="示例 example:  govinfo check 报告.xlsx 各单位报告/   govinfo check --lang en --format json",
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（.xlsx、.json、.txt、.html）")
+    check.add_argument("paths", nargs="*", metavar="PATH", help=f"文件或文件夹（{readable()}）")
     _options(check, review="已接受或已排除的问题不再显示，新问题记入待审核")
     _jobs(check)
     check.add_argument(
-        "--previous", nargs="+", metavar="PATH", help="上年报告（文件或文件夹），按机关名称配对比较 last year's reports"
+        "--previous",
+        action="append",
+        metavar="PATH",
+        help="上年报告（文件或文件夹，可重复使用本选项），按机关名称配对比较 last year's reports (repeatable)",
     )
     check.set_defaults(run=_check)
 
@@ -567,8 +570,8 @@ def parser() -> argparse.ArgumentParser:
         epilog="示例 example:  govinfo convert 某局.xlsx 某局.json   "
         "cat 年报.txt | govinfo convert - - --from txt --to json",
     )
-    convert.add_argument("input", metavar="IN", help="输入文件（.xlsx、.json、.txt、.html）；- 为标准输入")
-    convert.add_argument("output", metavar="OUT", help="输出文件（.xlsx、.json）；- 为标准输出")
+    convert.add_argument("input", metavar="IN", help=f"输入文件（{readable()}）；- 为标准输入")
+    convert.add_argument("output", metavar="OUT", help=f"输出文件（{'、'.join(WRITERS)}）；- 为标准输出")
     convert.add_argument(
         "--from", dest="from_", choices=sorted({s.lstrip(".") for s in SUFFIXES}), help="标准输入的格式"
     )
@@ -621,7 +624,7 @@ def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         description="说明报告中一个数（或一段文字）的值、在文件中的位置和原文、上下文，以及涉及它的全部问题。",
         epilog="示例 example:  govinfo explain 年报.txt requests.outcomes.total.natural_person",
     )
-    why.add_argument("file", metavar="FILE", help="报告文件（.xlsx、.json、.txt、.html）")
+    why.add_argument("file", metavar="FILE", help=f"报告文件（{readable()}）")
     why.add_argument("path", metavar="PATH", help="路径，如 requests.received.total（见 govinfo export 的明细表）")
     _options(why, formats=())
     why.set_defaults(run=_explain)
