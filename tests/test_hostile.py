@@ -33,6 +33,7 @@ from govinfo.reading.workbook import safety
 from govinfo.reading.workbook.load import Engine
 from govinfo.writing.atomic import write_atomically
 from tests.test_cli import run
+from tests.test_xlsx_safety import rezip
 
 QUICK = 5.0
 """Seconds any of these inputs may take at most (they took minutes, or never ended, before)."""
@@ -169,22 +170,13 @@ def _sheet(data: bytes, name: str = "xl/worksheets/sheet3.xml") -> bytes:
     return zipfile.ZipFile(io.BytesIO(data)).read(name)
 
 
-def _rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(item.filename, replace.get(item.filename, source.read(item.filename)))
-    return out.getvalue()
-
-
 def _with_formula(data: bytes, cell: str, formula: str, extra: str = "") -> bytes:
     """Table 三's sheet with ``cell``'s value replaced by a formula without a saved result."""
     sheet = _sheet(data).decode()
     start = sheet.index(f'<c r="{cell}"')
     end = sheet.index("</c>", start) + len("</c>")
     sheet = sheet[:start] + f'<c r="{cell}"><f>{formula}</f></c>' + extra + sheet[end:]
-    return _rezip(data, {"xl/worksheets/sheet3.xml": sheet.encode()})
+    return rezip(data, {"xl/worksheets/sheet3.xml": sheet.encode()})
 
 
 def test_a_sum_over_the_whole_sheet_is_not_enumerated(valid: bytes) -> None:
@@ -205,13 +197,13 @@ def test_a_chain_of_formulas_is_evaluated_once_per_cell(valid: bytes) -> None:
         start = sheet.index(f'<c r="{cell}"')
         end = sheet.index("</c>", start) + len("</c>")
         sheet = sheet[:start] + f'<c r="{cell}"><f>{formula}</f></c>' + sheet[end:]
-    data = _rezip(valid, {"xl/worksheets/sheet3.xml": sheet.encode()})
+    data = rezip(valid, {"xl/worksheets/sheet3.xml": sheet.encode()})
     quickly(lambda: govinfo.read_xlsx(data))
 
 
 def test_a_merge_over_a_whole_sheet_is_refused_before_parsing(valid: bytes) -> None:
     sheet = _sheet(valid).replace(b"</mergeCells>", b'<mergeCell ref="A40:XFD1048576"/></mergeCells>')
-    data = _rezip(valid, {"xl/worksheets/sheet3.xml": sheet})
+    data = rezip(valid, {"xl/worksheets/sheet3.xml": sheet})
     with pytest.raises(govinfo.UnsafeFileError, match="合并单元格"):
         govinfo.read_xlsx(data)
     quickly(lambda: govinfo.read_xlsx(data))
@@ -221,7 +213,7 @@ def test_a_far_cell_does_not_make_calamine_allocate_the_rectangle(valid: bytes) 
     pytest.importorskip("python_calamine")
     stray = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
     sheet = _sheet(valid, "xl/worksheets/sheet4.xml").replace(b"</sheetData>", stray, 1)
-    data = _rezip(valid, {"xl/worksheets/sheet4.xml": sheet})
+    data = rezip(valid, {"xl/worksheets/sheet4.xml": sheet})
     assert govinfo.read_xlsx(data, engine="calamine") == govinfo.read_xlsx(data, engine="openpyxl")
 
 
@@ -442,7 +434,7 @@ def _mutated(kind: str, cell: str, what: str) -> bytes:
     if kind == "dtd":
         xml = zipfile.ZipFile(io.BytesIO(VALID_FOR_SWEEP)).read(what)
         at = xml.index(b"?>") + 2 if b"?>" in xml[:100] else 0
-        return _rezip(VALID_FOR_SWEEP, {what: xml[:at] + b'<!DOCTYPE x [<!ENTITY a "b">]>' + xml[at:]})
+        return rezip(VALID_FOR_SWEEP, {what: xml[:at] + b'<!DOCTYPE x [<!ENTITY a "b">]>' + xml[at:]})
     sheet = _sheet(VALID_FOR_SWEEP).decode()
     start = sheet.index(f'<c r="{cell}"')
     end = min(x for x in (sheet.find("</c>", start) + 4, sheet.find("/>", start) + 2) if x > 1)
@@ -453,7 +445,7 @@ def _mutated(kind: str, cell: str, what: str) -> bytes:
     else:
         first, last = sorted((cell, what))
         sheet = sheet.replace("</mergeCells>", f'<mergeCell ref="{first}:{last}"/></mergeCells>')
-    return _rezip(VALID_FOR_SWEEP, {"xl/worksheets/sheet3.xml": sheet.encode()})
+    return rezip(VALID_FOR_SWEEP, {"xl/worksheets/sheet3.xml": sheet.encode()})
 
 
 @settings(max_examples=60, deadline=None)
