@@ -102,3 +102,15 @@ def test_field_type_error_message_is_bilingual() -> None:
 def test_direct_construction_checks_every_count() -> None:
     with pytest.raises(govinfo.FieldTypeError, match="total"):
         ApplicantCounts(natural_person=0, commercial=0, research=0, nonprofit=0, legal_service=0, other=0, total=False)
+
+
+def test_every_group_of_table_3_builds_from_its_rows_by_name() -> None:
+    one = ApplicantCounts.from_parts(natural_person=1)
+    withheld = govinfo.model.Withheld.from_parts(internal_affairs=one)
+    assert withheld.internal_affairs == one
+    assert withheld.state_secret == ApplicantCounts.from_parts()
+    assert govinfo.model.Unavailable.from_parts().not_held.total == 0
+    assert govinfo.model.NotProcessed.from_parts(repeated=one).repeated.total == 1
+    assert govinfo.model.OtherHandling.from_parts(fee_unpaid=one).fee_unpaid == one
+    with pytest.raises(TypeError, match="has no row 'internal_afairs'; its rows are state_secret, "):
+        govinfo.model.Withheld.from_parts(internal_afairs=one)

@@ -7,7 +7,7 @@ The table prints its own balance: 一 + 二 = 三（七）总计 + 四, for each
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Self
 
 import attrs
 
@@ -89,8 +89,25 @@ def _row() -> ApplicantCounts:
     return fields.part(ApplicantCounts)  # type: ignore[no-any-return]
 
 
+class _Rows:
+    """A group of table-三 rows under one heading (（三）–（六）), built by row name."""
+
+    @classmethod
+    def from_parts(cls, **rows: ApplicantCounts) -> Self:
+        """The group from the rows given by name; rows not given are all zero.
+
+        A name that is not one of the group's rows is a :class:`TypeError` that lists them.
+        """
+        names = [a.name for a in attrs.fields(cls)]  # type: ignore[arg-type]
+        unknown = sorted(set(rows) - set(names))
+        if unknown:
+            given = ", ".join(map(repr, unknown))
+            raise TypeError(f"{cls.__name__}.from_parts() has no row {given}; its rows are {', '.join(names)}")
+        return cls(**{name: rows.get(name, ZERO) for name in names})
+
+
 @attrs.frozen(kw_only=True)
-class Withheld:
+class Withheld(_Rows):
     """（三）不予公开: the eight grounds for withholding, rows 1–8 of table 三."""
 
     state_secret: ApplicantCounts = _row()
@@ -104,7 +121,7 @@ class Withheld:
 
 
 @attrs.frozen(kw_only=True)
-class Unavailable:
+class Unavailable(_Rows):
     """（四）无法提供: information that cannot be provided, rows 1–3 of table 三."""
 
     not_held: ApplicantCounts = _row()
@@ -113,7 +130,7 @@ class Unavailable:
 
 
 @attrs.frozen(kw_only=True)
-class NotProcessed:
+class NotProcessed(_Rows):
     """（五）不予处理: requests not processed, rows 1–5 of table 三."""
 
     petition_complaint: ApplicantCounts = _row()
@@ -124,7 +141,7 @@ class NotProcessed:
 
 
 @attrs.frozen(kw_only=True)
-class OtherHandling:
+class OtherHandling(_Rows):
     """（六）其他处理, edition 2021: rows 1–3 of table 三."""
 
     no_correction: ApplicantCounts = _row()
@@ -175,23 +192,16 @@ class Outcomes:
         made = cls(
             disclosed=disclosed,
             partially_disclosed=partially_disclosed,
-            withheld=withheld or _zeros(Withheld),
-            unavailable=unavailable or _zeros(Unavailable),
-            not_processed=not_processed or _zeros(NotProcessed),
-            other_handling=other_handling or _zeros(OtherHandling),
+            withheld=withheld or Withheld.from_parts(),
+            unavailable=unavailable or Unavailable.from_parts(),
+            not_processed=not_processed or NotProcessed.from_parts(),
+            other_handling=other_handling or OtherHandling.from_parts(),
             total=ZERO,
         )
         total = ZERO
         for row in made.parts():
             total = total + row
         return attrs.evolve(made, total=total)
-
-
-def _zeros(cls: type[_Group]) -> _Group:
-    return cls(**{a.name: ZERO for a in attrs.fields(cls)})
-
-
-_Group = TypeVar("_Group", Withheld, Unavailable, NotProcessed, OtherHandling)
 
 
 @attrs.frozen(kw_only=True)
