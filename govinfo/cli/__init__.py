@@ -14,7 +14,6 @@ import csv
 import io
 import json
 import os
-import re
 import signal
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -33,6 +32,7 @@ from govinfo.reading.context import cell_context, text_lines
 from govinfo.reading.inputs import read_bytes
 from govinfo.reading.kinds import SUFFIXES, readable
 from govinfo.reading.result import ReadResult
+from govinfo.reading.values import PLAIN_NUMBER
 from govinfo.review import DECISION_ZH, Decision, Review, Reviews, short_key
 from govinfo.rules.docs import catalog_json, catalog_markdown, catalog_text
 from govinfo.schema import json_schema_text
@@ -178,12 +178,9 @@ def _export(args: argparse.Namespace) -> int:
     return out.close()
 
 
-_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
-
-
 def _inert(value: object) -> object:
     """A CSV cell a spreadsheet shows as written: text that it would take for a formula gets a ``'``."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(value):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 

@@ -22,6 +22,8 @@ PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "--", "无", "×", "
 _INTEGER = re.compile(r"[+-]?\d+\Z")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+\Z")
 _DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?\Z")
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+"""A number as plain ASCII digits (``\\d`` would also take ``２１２``): use with ``fullmatch``."""
 _SPACES = re.compile(r"\s+")
 _COUNT_UNITS = ("件", "项", "个", "次", "条")
 _LONGEST = 20

@@ -31,11 +31,10 @@ from govinfo.reading.text.decode import MAX_BYTES, decode
 from govinfo.reading.text.fit import TableValues, assign
 from govinfo.reading.text.html import Page, flatten, is_html
 from govinfo.reading.text.tokens import Token, canonical, heading_at, tokens
-from govinfo.reading.values import Note, Reading, read_cell
+from govinfo.reading.values import PLAIN_NUMBER, Note, Reading, read_cell
 from govinfo.rules.catalog import RULES
 
 _STATED_YEAR = re.compile(r"(?:统计期限[^0-9]{0,6}|我[局委办区县市乡镇]?)(?P<year>(?:19|20)\d{2})\s*年(?:度)?")
-_PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")  # ASCII: \d would take ２１２ as plain
 
 
 def _row_match(tokens: list[Token], i: int, key: str) -> tuple[int, Match] | None:
@@ -166,7 +165,7 @@ def _value(cell: Cell, raw: str) -> tuple[Reading, str]:
         raw = raw.replace("减", "-").replace("增", "+")
     reading, unit = read_cell(cell.kind, raw, unit=cell.unit_path is not None)
     note = reading.note
-    if note is Note.BLANK or (note is Note.TEXT and _PLAIN.fullmatch(raw)):
+    if note is Note.BLANK or (note is Note.TEXT and PLAIN_NUMBER.fullmatch(raw)):
         reading = attrs.evolve(reading, note=None)  # a plain number in text is simply a number
     return reading, unit
 
