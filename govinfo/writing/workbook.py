@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import IO, Any
 
@@ -24,7 +24,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govinfo.analysis.aggregate import Aggregate
 from govinfo.editions import edition
-from govinfo.editions.layout import Cell, Edition, Grid, Table, join_path
+from govinfo.editions.layout import Edition, Table
+from govinfo.editions.printed import printed
 from govinfo.errors import UnwritableValueError
 from govinfo.findings import Value
 from govinfo.model.cells import attrs_get, cell_values
@@ -47,19 +48,6 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 POINTS_PER_LINE = 15.0
-
-
-def _runs(keys: list[tuple[str, ...] | None]) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-    """Maximal runs of equal, non-None keys: (first index, last index, key)."""
-    start = 0
-    while start < len(keys):
-        key = keys[start]
-        end = start
-        while end + 1 < len(keys) and keys[end + 1] == key:
-            end += 1
-        if key is not None:
-            yield start, end, key
-        start = end + 1
 
 
 class _Sheet:
@@ -120,45 +108,36 @@ def set_text(cell: Any, value: str) -> None:
         cell.quotePrefix = True
 
 
-def _grid(sheet: _Sheet, table: Table, grid: Grid, top: int, values: Callable[[str], Value | None]) -> int:
-    """Lay out one grid from row ``top``; returns the first row after it."""
-    width = table.width
-    depth, height = grid.label_depth, grid.header_depth
-    row = top
-    if grid.title:
-        sheet.label(row, 1, grid.title, end_col=width, font=BOLD, align=LEFT)
-        row += 1
-    if grid.corner and depth:
-        sheet.label(row, 1, grid.corner, end_row=row + height - 1, end_col=depth)
-    first_value = depth + 1
-    last = len(grid.columns) - 1
-    for level in range(height):
-        keys = [c.labels[: level + 1] if len(c.labels) > level + 1 else None for c in grid.columns]
-        for start, end, key in _runs(keys):
-            end_col = first_value + end if end < last else width
-            sheet.label(row + level, first_value + start, key[-1], end_col=end_col)
-    for index, column in enumerate(grid.columns):
-        level = len(column.labels) - 1
-        end_col = first_value + index if index < last else width
-        sheet.label(row + level, first_value + index, column.labels[-1], end_row=row + height - 1, end_col=end_col)
-    body = row + height
-    for level in range(depth):
-        keys = [r.labels[: level + 1] if len(r.labels) > level + 1 else None for r in grid.rows]
-        for start, end, key in _runs(keys):
-            sheet.label(body + start, level + 1, key[-1], end_row=body + end, align=LEFT)
-    for index, grid_row in enumerate(grid.rows):
-        r = body + index
-        if grid_row.labels:
-            level = len(grid_row.labels) - 1
-            sheet.label(r, level + 1, grid_row.labels[-1], end_col=depth, align=LEFT)
-        for c_index, column in enumerate(grid.columns):
-            cell = Cell(join_path(table.field, grid_row.path, column.field), table, grid, grid_row, column)
-            end_col = first_value + c_index if c_index < last else width
-            unit = values(cell.unit_path) if cell.unit_path else ""
-            sheet.number(r, first_value + c_index, values(cell.path), cell.kind, end_col=end_col, unit=str(unit or ""))
-    end = body + len(grid.rows)
-    sheet.border(top, end - 1, width)
-    return end
+_STYLE = {
+    "heading": (HEADING, LEFT),
+    "title": (BOLD, LEFT),
+    "corner": (FONT, CENTER),
+    "header": (FONT, CENTER),
+    "label": (FONT, LEFT),
+}
+
+
+def _print(sheet: _Sheet, table: Table, values: Callable[[str], Value | None]) -> None:
+    """Lay the table out as the official format prints it (:mod:`govinfo.editions.printed`)."""
+    cells, grids = printed(table)
+    for placed in cells:
+        if placed.cell is None:
+            font, align = _STYLE[placed.role]
+            sheet.label(
+                placed.row,
+                placed.col,
+                placed.text,
+                end_row=placed.end_row,
+                end_col=placed.end_col,
+                font=font,
+                align=align,
+            )
+            continue
+        cell = placed.cell
+        unit = values(cell.unit_path) if cell.unit_path else ""
+        sheet.number(placed.row, placed.col, values(cell.path), cell.kind, end_col=placed.end_col, unit=str(unit or ""))
+    for top, bottom in grids:
+        sheet.border(top, bottom, table.width)
 
 
 def _label_widths(table: Table) -> list[float]:
@@ -228,10 +207,7 @@ def _validation(ws: Worksheet, kind: str, cells: list[str]) -> None:
 def _table_sheet(wb: Workbook, table: Table, values: Callable[[str], Value | None]) -> None:
     ws = wb.create_sheet(sheets.table_sheet(table))
     sheet = _Sheet(ws)
-    sheet.label(1, 1, table.heading, end_col=table.width, font=HEADING, align=LEFT)
-    row = 2
-    for grid in table.grids:
-        row = _grid(sheet, table, grid, row, values)
+    _print(sheet, table, values)
     widths = _label_widths(table)
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
