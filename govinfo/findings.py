@@ -33,8 +33,11 @@ class Severity(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class SourceLocation:
-    """Where in the user's file a value came from: a sheet and A1 cell, or a line and columns.
+    """Where in the user's file a value came from.
 
+    A workbook cell is a ``sheet`` and A1 ``cell``; text is a ``line`` and ``column`` span;
+    a table of a Word file or PDF is its ``table`` (counted from 1 in the document, or on
+    the ``page``), ``row`` and ``column``; a paragraph of a Word file is its ``paragraph``.
     ``text`` is what the file holds there, as it holds it (``"２１２"``, ``"/"``, ``"251000元"``).
     """
 
@@ -43,24 +46,47 @@ class SourceLocation:
     cell: str | None = None
     line: int | None = None
     column: int | None = None
-    """The first column (character) in the line, 1-based."""
+    """The first column: a character in the ``line``, or a column of the ``table`` (1-based)."""
     end_column: int | None = None
     """The last column in the line."""
     text: str | None = None
+    page: int | None = None
+    """The page of a PDF (1-based)."""
+    table: int | None = None
+    """The table of a Word file or a PDF page (1-based), whose ``row`` and ``column`` are given."""
+    row: int | None = None
+    paragraph: int | None = None
+    """The paragraph of a Word file (1-based, tables not counted)."""
 
     def describe(self, lang: Lang = "zh") -> str:
-        """``Sheet1!C7``, ``第 12 行第 5–7 列`` / ``line 12, columns 5–7``, prefixed by the file."""
-        place = ""
+        """``Sheet1!C7``, ``第 12 行第 5–7 列``, ``第 5 页表格 2 第 3 行第 4 列``; prefixed by the file."""
+        en = lang == "en"
+        parts: list[str] = []
         if self.cell is not None:
-            place = f"{self.sheet}!{self.cell}" if self.sheet else self.cell
-        elif self.line is not None:
-            place = f"line {self.line}" if lang == "en" else f"第 {self.line} 行"
+            parts.append(f"{self.sheet}!{self.cell}" if self.sheet else self.cell)
+        if self.page is not None:
+            parts.append(f"page {self.page}" if en else f"第 {self.page} 页")
+        if self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}" if en else f"第 {self.paragraph} 段")
+        if self.table is not None:
+            parts.append(f"table {self.table}" if en else f"表格 {self.table}")
+        if self.cell is None and self.row is not None:
+            parts.append(f"row {self.row}" if en else f"第 {self.row} 行")
+            if self.column is not None:
+                parts.append(f"column {self.column}" if en else f"第 {self.column} 列")
+        elif self.cell is None and self.line is not None:
+            parts.append(f"line {self.line}" if en else f"第 {self.line} 行")
             if self.column:
                 span = str(self.column)
                 if self.end_column and self.end_column != self.column:
                     span += f"–{self.end_column}"
                 many = "s" if "–" in span else ""
-                place += f", column{many} {span}" if lang == "en" else f"第 {span} 列"
+                parts.append(f"column{many} {span}" if en else f"第 {span} 列")
+        place = (
+            ", ".join(parts)
+            if en
+            else "".join(f" {part}" if i and parts[i - 1][-1:].isdigit() else part for i, part in enumerate(parts))
+        )
         if self.file:
             return f"{self.file}:{place}" if place else self.file
         return place

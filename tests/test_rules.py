@@ -64,6 +64,8 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI520",
         "GI521",
         "GI522",
+        "GI523",
+        "GI524",
         "GI530",
         "GI601",
         "GI602",

@@ -18,6 +18,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": 
 _SPACE = re.compile(r"\s+")
 _ENUMERATOR = re.compile(r"^(?:\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(?\d+\)|\d+[、.])")
 _ANNOTATION = re.compile(r"^\(.*\)$")
+_NUMBERING = re.compile(r"^(\d+)[、,，]")
+"""``1、`` or ``1,`` where the format numbers ``1.``."""
 
 _TITLE_END = re.compile(rf"(?P<year>(?:19|20)[0-9]{{2}})\s*年(?:度)?{DOCUMENT}")
 _ORGAN_STOPS = frozenset("，。")
@@ -71,7 +73,7 @@ def _strip_enumerator(text: str) -> str:
 def match(text: str, label: str) -> Match | None:
     """How the normalized ``text`` matches the normalized ``label``, or ``None``.
 
-    Loose matches: a known alias; the label followed by a bracketed annotation (provincial
+    Loose matches: a known alias; ``1、`` numbering for ``1.``; the label followed by a bracketed annotation (provincial
     notes); the label with or without its enumerator (``1.``, ``（一）``); a truncated label
     keeping at least three characters and 60 % of it.
     """
@@ -80,6 +82,8 @@ def match(text: str, label: str) -> Match | None:
     if not text:
         return None
     if text in ALIASES.get(label, ()):
+        return Match.LOOSE
+    if _NUMBERING.sub(r"\1.", text, count=1) == label:
         return Match.LOOSE
     if text.startswith(label) and _ANNOTATION.match(text[len(label) :]):
         return Match.LOOSE

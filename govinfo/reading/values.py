@@ -124,6 +124,20 @@ def read_cell(kind: str, raw: object, *, unit: bool = False) -> tuple[Reading, s
     return (read_amount(raw) if kind == "amount" else read_count(raw)), ""
 
 
+def read_written(kind: str, raw: str | None, *, unit: bool = False) -> tuple[Reading, str]:
+    """A cell of a published document, where every value is text (:func:`read_cell` otherwise).
+
+    A plain number written as text is simply a number there (not noted); a signed change may
+    be written ``减4`` or ``增3``.
+    """
+    if raw is not None and kind == "signed":
+        raw = raw.replace("减", "-").replace("增", "+")
+    reading, found_unit = read_cell(kind, raw, unit=unit)
+    if reading.note is Note.TEXT and raw is not None and PLAIN_NUMBER.fullmatch(raw):
+        reading = attrs.evolve(reading, note=None)
+    return reading, found_unit
+
+
 def read_measured(raw: object) -> tuple[Reading, str]:
     """An amount and the unit written after it, converting nothing: ``"251000元"`` → 251000, ``"元"``.
 

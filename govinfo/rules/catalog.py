@@ -448,6 +448,27 @@ RULES: Mapping[str, Rule] = {
             "as {joined} makes the totals hold, so it was read that way; check the original.",
         ),
         Rule(
+            id="GI523",
+            severity=Severity.WARNING,
+            scope="reading",
+            title_zh="一行的数值与表头错位",
+            title_en="A row's values stand shifted against the headers",
+            clause=f"网页、Word 或 PDF 的表格中合并单元格常被拆错；{_FORMAT}：每个单元格填写一个数值",
+            message_zh="{where}的数值比表头{direction} {shift} 列，按表头对齐后读取，请核对原文。",
+            message_en="the values of {where_en} stand {shift} column(s) {direction_en} of the headers; "
+            "read aligned with the headers; check the original.",
+        ),
+        Rule(
+            id="GI524",
+            severity=Severity.ERROR,
+            scope="reading",
+            title_zh="数值不在表格的任何一列之下",
+            title_en="A value stands under none of the table's columns",
+            clause=f"{_FORMAT}：每个单元格填写一个数值",
+            message_zh="{where}中{place}的“{token}”不在表格的任何一列之下，未读取。",
+            message_en="in {where_en}, {place_en} holds {token!r} under none of the table's columns; it was not read.",
+        ),
+        Rule(
             id="GI530",
             severity=Severity.WARNING,
             scope="narrative",

@@ -8,6 +8,7 @@ import attrs
 
 from govinfo.errors import UnsafeFileError
 from govinfo.findings import SourceLocation
+from govinfo.reading.grid import Sheet
 from govinfo.reading.text.tokens import lead
 
 Origin = tuple[int, int, int]
@@ -34,6 +35,7 @@ class Flatten(html.parser.HTMLParser):
         self.span = (1, 1)
         self.skip = 0
         self.budget = MAX_POSITIONS
+        self.sheets: list[Sheet] = []
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
@@ -58,7 +60,9 @@ class Flatten(html.parser.HTMLParser):
             self.tables[-1][-1].append((" ".join("".join(self.cell).split()), *self.span, self.cell_at))
             self.cell = None
         elif tag == "table" and self.tables:
-            lines, self.budget = _grid_lines(self.tables.pop(), self.budget)
+            rows = self.tables.pop()
+            lines, self.budget = _grid_lines(rows, self.budget)
+            self.sheets.append(_sheet(len(self.sheets) + 1, lines, len(self.lines)))
             for line, origins in lines:
                 self.lines.append(line)
                 self.origins.append(origins)
@@ -139,6 +143,27 @@ def _grid_lines(
     return lines, budget
 
 
+def _sheet(number: int, lines: list[tuple[str, tuple[Origin, ...]]], base: int) -> Sheet:
+    """A table as a grid: each cell's text at its position (a spanned cell's at its first), placed in the
+    flattened lines (line ``base + row``, the column where the cell starts), which :class:`Page` maps to the page."""
+    values: dict[tuple[int, int], object] = {}
+    starts: list[list[int]] = []
+    for r, (line, _) in enumerate(lines, start=1):
+        offsets, offset = [], 0
+        for c, text in enumerate(line.split("\t"), start=1):
+            offsets.append(offset)
+            if text:
+                values[(r, c)] = text
+            offset += len(text) + 1
+        starts.append(offsets)
+
+    def where(row: int, column: int) -> SourceLocation:
+        offsets = starts[row - 1] if 0 < row <= len(starts) else [0]
+        return SourceLocation(line=base + row, column=offsets[min(column, len(offsets)) - 1] + 1)
+
+    return Sheet(f"表格{number}", values, where=where, typed=False)
+
+
 def is_html(text: str) -> bool:
     head = text[:2048].lower()
     return "<html" in head or "<table" in head or "<body" in head or "<p>" in head or "<div" in head
@@ -149,6 +174,8 @@ class Page:
     """Turns places in the flattened lines into places in the page source."""
 
     origins: tuple[tuple[Origin, ...], ...]
+    sheets: tuple[Sheet, ...] = ()
+    """The page's tables as cell grids, placed in the flattened lines."""
 
     def place(self, where: SourceLocation) -> SourceLocation:
         """``where`` (a line of the flattened text, and columns in it) in the page source."""
@@ -169,4 +196,4 @@ def flatten(text: str) -> tuple[list[str], Page]:
     parser.feed(text)
     parser.close()
     parser.flush()
-    return parser.lines, Page(tuple(parser.origins))
+    return parser.lines, Page(tuple(parser.origins), tuple(parser.sheets))

@@ -13,17 +13,21 @@ where exactly one reading fits, and reported either way.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from govinfo.editions import EDITIONS
+from govinfo.editions.format2021 import DOCUMENT
 from govinfo.editions.layout import Cell, Edition, Grid, Table
 from govinfo.errors import LayoutError, UnsafeFileError
 from govinfo.findings import Finding, SourceLocation
+from govinfo.reading import grid as cell_grid
 from govinfo.reading.finish import Found, FoundCell, finish
+from govinfo.reading.grid import Part, Sheet
 from govinfo.reading.inputs import Binary, read_bytes
 from govinfo.reading.labels import Match, find_title, match
 from govinfo.reading.result import ReadResult
@@ -31,7 +35,7 @@ from govinfo.reading.text.decode import MAX_BYTES, decode
 from govinfo.reading.text.fit import TableValues, assign
 from govinfo.reading.text.html import Page, flatten, is_html
 from govinfo.reading.text.tokens import Token, canonical, heading_at, tokens
-from govinfo.reading.values import PLAIN_NUMBER, Note, Reading, read_cell
+from govinfo.reading.values import Note, Reading, read_written
 from govinfo.rules.catalog import RULES
 
 _STATED_YEAR = re.compile(r"(?:统计期限[^0-9]{0,6}|我[局委办区县市乡镇]?)(?P<year>(?:19|20)\d{2})\s*年(?:度)?")
@@ -106,8 +110,9 @@ def _read_table(table: Table, tokens: list[Token]) -> TableValues:
     return out
 
 
-def _lines(data: bytes | str) -> tuple[list[tuple[int, str]], Page | None, list[Finding]]:
-    """The input as numbered lines (HTML flattened), where they stand in a page, and how it was decoded."""
+def _lines(data: bytes | str) -> tuple[list[tuple[int, str]], Page | None, tuple[Sheet, ...], list[Finding]]:
+    """The input as numbered lines (HTML flattened), where they stand in a page, its tables' grids, and how it
+    was decoded."""
     findings = []
     if isinstance(data, bytes):
         text, encoding = decode(data)
@@ -116,9 +121,9 @@ def _lines(data: bytes | str) -> tuple[list[tuple[int, str]], Page | None, list[
     else:
         text = data
     if not is_html(text):
-        return list(enumerate(text.splitlines(), start=1)), None, findings
+        return list(enumerate(text.splitlines(), start=1)), None, (), findings
     lines, page = flatten(text)
-    return list(enumerate(lines, start=1)), page, findings
+    return list(enumerate(lines, start=1)), page, page.sheets, findings
 
 
 def _sections(layout: Edition, lines: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
@@ -136,13 +141,12 @@ def _sections(layout: Edition, lines: list[tuple[int, str]]) -> dict[str, list[t
     return sections
 
 
-def _cells(layout: Edition, tables: dict[str, TableValues]) -> tuple[dict[str, FoundCell], list[Finding]]:
-    """Every cell read and the findings about tables and tokens (in the lines read)."""
-    cells: dict[str, FoundCell] = {}
-    findings: list[Finding] = []
+def _parts(layout: Edition, tables: dict[str, TableValues]) -> dict[str, Part]:
+    """Each table as read from the text: its cells and the findings about its tokens (in the lines read)."""
+    parts: dict[str, Part] = {}
     for table in layout.tables:
         found = tables[table.field]
-        findings += found.findings
+        findings = list(found.findings)
         paths = [c for c in layout.cells if c.table is table]
         if not found.raw:
             findings.append(RULES["GI510"].finding({"table": table.heading}, path=table.field, table=table.heading))
@@ -152,30 +156,44 @@ def _cells(layout: Edition, tables: dict[str, TableValues]) -> tuple[dict[str, F
             named = {"table": table.heading, "missing": len(missing), "line": last}
             where = SourceLocation(line=last)
             findings.append(RULES["GI516"].finding(named, path=table.field, table=table.heading, source=where))
+        cells: dict[str, FoundCell] = {}
         for cell in paths:
             if cell.path in found.raw:
                 raw, where = found.raw[cell.path]
                 reading, unit = _value(cell, raw)
                 cells[cell.path] = FoundCell(reading, where, unit)
-    return cells, findings
+        parts[table.field] = Part(
+            len(found.raw), 2 * found.exact + found.loose, findings, functools.partial(dict, cells)
+        )
+    return parts
 
 
 def _value(cell: Cell, raw: str) -> tuple[Reading, str]:
-    if cell.kind == "signed":  # published text writes a decrease as 减4, an increase as 增3
-        raw = raw.replace("减", "-").replace("增", "+")
-    reading, unit = read_cell(cell.kind, raw, unit=cell.unit_path is not None)
-    note = reading.note
-    if note is Note.BLANK or (note is Note.TEXT and PLAIN_NUMBER.fullmatch(raw)):
-        reading = attrs.evolve(reading, note=None)  # a plain number in text is simply a number
+    reading, unit = read_written(cell.kind, raw, unit=cell.unit_path is not None)
+    if reading.note is Note.BLANK:
+        reading = attrs.evolve(reading, note=None)
     return reading, unit
 
 
+MAX_ORGAN = 40
+"""The longest organ name taken from the line above a title."""
+
+
 def _metadata(lines: list[tuple[int, str]]) -> tuple[str, int | None, list[Finding]]:
-    """Organ and year from the title, or the year as the text states it (said as GI518)."""
+    """Organ and year from the title, or the year as the text states it (said as GI518).
+
+    A title set on two lines (the organ above ``2024年政府信息公开工作年度报告``) is one title.
+    """
+    above = ""
     for _, line in lines[:40]:
         title = find_title(canonical(line).replace("(", "").replace(")", ""))
         if title:
-            return *title, []
+            organ, year = title
+            if not organ and 0 < len(above) <= MAX_ORGAN and find_title(f"{above}{year}年{DOCUMENT}", whole=True):
+                organ = above
+            return organ, year, []
+        if line.strip():
+            above = line.strip()
     for number, line in lines[:40]:
         stated = _STATED_YEAR.search(canonical(line))
         if stated:
@@ -233,11 +251,20 @@ def _against(
     organ: str,
     year: int | None,
     split: Callable[[list[tuple[int, str]]], list[Token]],
+    *,
+    grids: Callable[[Edition], dict[str, Part]] | None = None,
 ) -> Found:
     """The text read against one edition: its sections, its tables, how well it fits."""
     sections = _sections(layout, lines)
     tables = {t.field: _read_table(t, split(sections.get(t.field, sections[""]))) for t in layout.tables}
-    cells, findings = _cells(layout, tables)
+    parts = _parts(layout, tables)
+    if grids is not None:  # a table found in a cell grid is read there, by position
+        parts |= {field: part for field, part in grids(layout).items() if part.placed}
+    findings = [f for part in parts.values() for f in part.findings]
+
+    def cells() -> dict[str, FoundCell]:
+        return {path: cell for part in parts.values() for path, cell in part.cells().items()}
+
     absent = frozenset(n.field for n in layout.narratives if n.field not in sections)
     findings += [
         RULES["GI517"].finding({"heading": n.heading}, path=n.field) for n in layout.narratives if n.field in absent
@@ -251,7 +278,7 @@ def _against(
             sources[field] = attrs.evolve(start, text=_clip(text.text))
     return Found(
         layout,
-        score=sum(2 * t.exact + t.loose for t in tables.values()),
+        score=sum(part.score for part in parts.values()),
         cells=cells,
         findings=findings,
         organ=organ,
@@ -277,20 +304,46 @@ class _Splitter:
         return self.done[key]
 
 
-def _read(data: bytes | str, file: str | None) -> ReadResult:
-    lines, page, before = _lines(data)
+def read_lines(
+    lines: Sequence[tuple[int, str]],
+    *,
+    sheets: Sequence[Sheet] = (),
+    file: str | None = None,
+    place: Callable[[SourceLocation], SourceLocation] | None = None,
+    before: Sequence[Finding] = (),
+    nothing: LayoutError | None = None,
+) -> ReadResult:
+    """Read a report from a document's numbered lines and, where it has them, its tables' cell grids.
+
+    Every reader of a published document ends here: the web page, the Word file and the PDF
+    give their text as lines (tables flattened into them) and their tables as :class:`Sheet`
+    grids. Sections, metadata and narratives are read from the lines; each table is read from
+    a grid where one holds it (by position, so a blank cell stays where it stands) and from
+    the lines otherwise. ``place`` turns a place in the lines (``line`` and ``column``) into a
+    place in the user's file; the grids' places are the file's already.
+    """
+    lines = list(lines)
     organ, year, said = _metadata(lines)
     split = _Splitter()
-    candidates = [_against(layout, lines, organ, year, split) for layout in EDITIONS.values()]
+    book = cell_grid.Book(tuple(sheets), file) if sheets else None
+    grids = None if book is None else functools.partial(cell_grid.parts, book)
+    candidates = [_against(layout, lines, organ, year, split, grids=grids) for layout in EDITIONS.values()]
     for found in candidates:
         found.findings += said
-    nothing = LayoutError("文本中没有找到年度报告的任何表格", "none of the report's tables was found in the text")
+    if nothing is None:
+        nothing = LayoutError("文本中没有找到年度报告的任何表格", "none of the report's tables was found in the text")
 
-    def place(where: SourceLocation) -> SourceLocation:
-        where = page.place(where) if page is not None else where
+    def placed(where: SourceLocation) -> SourceLocation:
+        if where.line is not None and place is not None:
+            where = place(where)
         return attrs.evolve(where, file=file) if file and not where.file else where
 
-    return finish(candidates, nothing=nothing, before=before, place=place)
+    return finish(candidates, nothing=nothing, before=before, place=placed)
+
+
+def _read(data: bytes | str, file: str | None) -> ReadResult:
+    lines, page, sheets, before = _lines(data)
+    return read_lines(lines, sheets=sheets, file=file, place=page.place if page else None, before=before)
 
 
 def read_published(source: Binary) -> ReadResult:

@@ -18,25 +18,11 @@ import openpyxl
 from openpyxl.worksheet.formula import ArrayFormula
 
 from govinfo.errors import FileFormatError, UnsafeFileError
+from govinfo.reading.grid import Position, Sheet
 from govinfo.reading.workbook import text
-from govinfo.reading.workbook.safety import MAX_CELLS, MAX_EXTENT, Scan, inspect
+from govinfo.reading.workbook.safety import MAX_CELLS, MAX_EXTENT, Scan, inspect, open_archive
 
 Engine = Literal["openpyxl", "calamine"]
-Position = tuple[int, int]
-
-
-@attrs.frozen
-class Sheet:
-    """A worksheet's non-empty cells: ``values[(row, column)]``; ``formulas`` where known.
-
-    Text is as the user wrote it: ECMA-376 ``_xHHHH_`` escapes are decoded (openpyxl
-    leaves them, python-calamine decodes them itself).
-    """
-
-    name: str
-    values: dict[Position, object]
-    formulas: dict[Position, str] = attrs.field(factory=dict)
-    """Formula text of formula cells whose cached value is missing (``values`` lacks them)."""
 
 
 @attrs.frozen
@@ -130,14 +116,18 @@ def _openpyxl(data: bytes) -> Loaded:
 
 
 def _calamine(data: bytes, scan: Scan) -> Loaded | None:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum  # noqa: PLC0415 — an optional extra
-
     if scan.formulas:
         return None  # calamine cannot see formulas; openpyxl evaluates or reports them
     if scan.extent > MAX_EXTENT:
         return None  # calamine would allocate the whole rectangle up to the farthest cell
     if scan.long_numbers:
         return None  # calamine reads numbers as floats, which would round them
+    return _calamine_sheets(data)
+
+
+def _calamine_sheets(data: bytes, *, limit_extent: bool = False) -> Loaded:
+    from python_calamine import CalamineWorkbook, SheetTypeEnum  # noqa: PLC0415 — an optional extra
+
     book = guarded(lambda: CalamineWorkbook.from_filelike(io.BytesIO(data)))
     sheets = []
     total = 0
@@ -145,6 +135,12 @@ def _calamine(data: bytes, scan: Scan) -> Loaded | None:
         if meta.typ != SheetTypeEnum.WorkSheet:
             continue
         sheet = guarded(functools.partial(book.get_sheet_by_name, meta.name))
+        height, width = sheet.total_height + 1, sheet.total_width + 1
+        if limit_extent and height * width > MAX_EXTENT:
+            raise UnsafeFileError(
+                f"工作表“{meta.name}”的范围过大（{height} 行 × {width} 列）",
+                f"the sheet {meta.name!r} is too large ({height} rows × {width} columns)",
+            )
         rows: list[list[object]] = guarded(functools.partial(sheet.to_python, skip_empty_area=False))
         values: dict[Position, object] = {}
         for r, row in enumerate(rows, start=1):
@@ -160,6 +156,17 @@ def _calamine(data: bytes, scan: Scan) -> Loaded | None:
         _count(total)
         sheets.append(Sheet(meta.name, values))
     return Loaded(tuple(sheets), ())
+
+
+def load_legacy(data: bytes) -> Loaded:
+    """The cells of an ``.xls`` (Excel 97–2003 or WPS ``.et``) or ``.ods`` workbook, through python-calamine.
+
+    A zipped ``.ods`` is first checked like any Office archive; a sheet whose extent would
+    make calamine allocate more than :data:`MAX_EXTENT` cells is refused.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        open_archive(data, "工作簿", "workbook")
+    return _calamine_sheets(data, limit_extent=True)
 
 
 def _covered(ranges: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> set[Position]:

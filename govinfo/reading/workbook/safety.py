@@ -186,12 +186,28 @@ def inspect(data: bytes) -> Scan:
         )
     if not data.startswith(b"PK\x03\x04"):
         raise _not_a_workbook(data)
+    archive = open_archive(data, "工作簿", "workbook")
+    members = archive.infolist()
+    names = {m.filename for m in members}
+    if "xl/workbook.xml" not in names:
+        kind = "Word 文档" if "word/document.xml" in names else "其他压缩文件"
+        raise FileFormatError(f"这是{kind}，不是 .xlsx 工作簿", "this zip archive is not an .xlsx workbook")
+    return _scan(archive, members)
+
+
+def open_archive(data: bytes, what_zh: str, what_en: str) -> zipfile.ZipFile:
+    """The zip archive of an Office file (``what``: 工作簿/workbook, 文档/document) once it is sane.
+
+    Refused before anything inflates: a damaged or truncated archive, too many parts, a total
+    or a ratio of a zip bomb, and an XML document type or entity declaration in any part (no
+    parser of govinfo's needs one; entity expansion is how XML bombs work).
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as error:
         raise FileFormatError(
-            f"工作簿已损坏或不完整（{error}）", f"the workbook is damaged or truncated ({error})"
+            f"{what_zh}已损坏或不完整（{error}）", f"the {what_en} is damaged or truncated ({error})"
         ) from None
     if len(members) > MAX_MEMBERS:
         raise UnsafeFileError(
@@ -208,11 +224,20 @@ def inspect(data: bytes) -> Scan:
                 f"“{member.filename}”压缩比异常（{member.file_size // max(1, member.compress_size)} 倍），疑似压缩炸弹",
                 f"{member.filename!r} has an abnormal compression ratio (a zip bomb?)",
             )
-    names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names:
-        kind = "Word 文档" if "word/document.xml" in names else "其他压缩文件"
-        raise FileFormatError(f"这是{kind}，不是 .xlsx 工作簿", "this zip archive is not an .xlsx workbook")
-    return _scan(archive, members)
+    try:
+        for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")) and _declares_a_dtd(archive, member):
+                raise UnsafeFileError(
+                    f"{what_zh}中含有被禁止的 XML 实体或文档类型声明（可能是恶意文件）",
+                    f"the {what_en} contains forbidden XML entities or DTDs (possibly hostile)",
+                )
+    except UnsafeFileError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError, NotImplementedError) as error:
+        raise FileFormatError(
+            f"{what_zh}已损坏或不完整（{error}）", f"the {what_en} is damaged or truncated ({error})"
+        ) from None
+    return archive
 
 
 def _scan(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> Scan:
@@ -221,12 +246,6 @@ def _scan(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> Scan:
     formulas = long = False
     try:
         for member in members:
-            if member.filename.endswith((".xml", ".rels", ".vml")) and _declares_a_dtd(archive, member):
-                # what defusedxml refuses in the parts openpyxl parses, refused in every part for both engines
-                raise UnsafeFileError(
-                    "工作簿中含有被禁止的 XML 实体或文档类型声明（可能是恶意文件）",
-                    "the workbook contains forbidden XML entities or DTDs (possibly hostile)",
-                )
             if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
                 with archive.open(member) as stream:
                     cells, size, found, longer = _scan_sheet(stream, cells)
