@@ -18,10 +18,12 @@ from govinfo.analysis.tabular import to_dataframe, to_rows
 from govinfo.editions import edition, edition_ids
 from govinfo.errors import (
     AggregationError,
+    ConversionError,
     FieldTypeError,
     FileFormatError,
     GovinfoError,
     LayoutError,
+    MissingExtraError,
     OutputError,
     Problem,
     ReportInvalidError,
@@ -77,6 +79,7 @@ __all__ = [
     "AggregationError",
     "AnnualReport",
     "Appeals",
+    "ConversionError",
     "Exclusion",
     "Explanation",
     "FieldTypeError",
@@ -86,6 +89,7 @@ __all__ = [
     "GovinfoError",
     "KINDS",
     "LayoutError",
+    "MissingExtraError",
     "OutputError",
     "ProactiveDisclosure",
     "ProactiveDisclosure2019",

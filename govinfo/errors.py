@@ -139,6 +139,19 @@ class OutputError(GovinfoError, OSError):
     (无法写入)."""
 
 
+class MissingExtraError(GovinfoError, ImportError):
+    """Reading this kind of file needs an optional dependency that is not installed; the message names
+    the ``pip install`` command (缺少可选依赖)."""
+
+    def __init__(self, message_zh: str, message_en: str, *, extra: str) -> None:
+        super().__init__(message_zh, message_en)
+        self.extra = extra
+
+
+class ConversionError(GovinfoError, RuntimeError):
+    """An office program could not convert a file (not installed, failed, or took too long) (转换失败)."""
+
+
 class LayoutError(GovinfoError, ValueError):
     """None of the report's tables could be found in the input (未识别出报告表格)."""
 

@@ -54,11 +54,16 @@ def test_check_json_files_and_folders(tmp_path: Path, capsys: pytest.CaptureFixt
     wrong = govinfo.replace_cells(govinfo.example(), {"appeals.reconsideration.total": 13})
     _write(folder / "子目录" / "错.json", wrong)
     (folder / "说明.md").write_text("not a report", encoding="utf-8")
-    status, out, _ = run(capsys, "check", str(folder))
-    assert status == 1
+    (folder / "~$好.json").write_text("an office lock file", encoding="utf-8")
+    (folder / ".hidden.json").write_text("a hidden file", encoding="utf-8")
+    status, out, err = run(capsys, "check", str(folder))
+    assert status == 2  # 说明.md is read, found to hold no report, and said: nothing is skipped silently
     assert f"{good} — 湛河区人民政府 2024 年度报告（2021 版格式）\n  未发现问题" in out
     assert "  错误  GI401  appeals.reconsideration.total  表四“行政复议”：总计为 13" in out
-    assert "共检查 2 个文件，0 个无法读取：错误 1 项" in out
+    assert "共检查 3 个文件，1 个无法读取：错误 1 项" in out
+    assert f"{folder / '说明.md'}: 文本中没有找到年度报告的任何表格" in err
+    assert f"已跳过 {folder / '~$好.json'}：Office 打开文件时生成的临时锁文件" in err
+    assert f"已跳过 {folder / '.hidden.json'}：隐藏文件" in err
     status, out, _ = run(capsys, "check", str(good), "--lang", "en")
     assert status == 0
     assert "no findings" in out
@@ -98,18 +103,18 @@ def test_decimal_values_in_json_output_are_strings(tmp_path: Path, capsys: pytes
 def test_unreadable_files_are_reported_and_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "坏.json"
     broken.write_text('{"edition": "2021"', encoding="utf-8")
-    other = tmp_path / "报告.docx"
+    other = tmp_path / "报告.csv"
     other.write_bytes(b"PK")
     good = _write(tmp_path / "好.json", govinfo.example())
     status, out, err = run(capsys, "check", str(broken), str(other), str(tmp_path / "缺失.json"), str(good))
     assert status == 2
     assert f"{broken}: JSON 内容不是有效的年度报告" in err
-    assert f"{other}: 不支持的文件类型“.docx”" in err
+    assert f"{other}: 不支持的文件类型“.csv”" in err
     assert "无法读取文件" in err
     assert "共检查 4 个文件，3 个无法读取" in out
     status, _, err = run(capsys, "check", "--lang", "en", str(other))
     assert status == 2
-    assert "unsupported file type '.docx'" in err
+    assert "unsupported file type '.csv'" in err
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
@@ -154,7 +159,7 @@ def test_check_workbooks_reports_findings_at_cells(tmp_path: Path, capsys: pytes
     status, out, err = run(capsys, "check", str(tmp_path))
     assert status == 2
     assert "  错误  GI401  某局.xlsx:表四!E5  表四“行政复议”：总计为 13，但同组四项之和为 12。" in out
-    assert "坏.xlsx: 文件不是 .xlsx 工作簿" in err
+    assert "坏.xlsx: 文件扩展名为 .xlsx，但内容是文本，已按文本读取。文本中没有找到年度报告的任何表格" in err
 
 
 def test_compare_two_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

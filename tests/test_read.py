@@ -55,9 +55,9 @@ def test_the_content_decides_before_the_suffix(files: dict[str, Path], tmp_path:
 @pytest.mark.parametrize(
     ("data", "name", "says"),
     [
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧.xls", "旧版 Office 格式"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧.xls", "不是 Excel 或 Word 文件"),
         (b"%PDF-1.7\n", "年报.pdf", "PDF"),
-        (b"plain", "报告.docx", "不支持的文件类型“.docx”"),
+        (b"plain", "报告.csv", "不支持的文件类型“.csv”"),
         (b"PK\x03\x04" + b"\x00" * 30, "坏.zip", "压缩包"),
     ],
 )
@@ -70,20 +70,38 @@ def test_what_no_reader_takes_is_refused_with_what_to_do(data: bytes, name: str,
     assert caught.value.message_en
 
 
-def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+def test_a_zip_that_is_neither_a_workbook_nor_a_document(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", "<w:document/>")
-    with pytest.raises(govinfo.FileFormatError, match="not an Excel workbook"):
+        archive.writestr("word/document.xml", "<w:document/>")  # no [Content_Types].xml
+    with pytest.raises(govinfo.FileFormatError, match="Word document is damaged"):
+        govinfo.read(buffer.getvalue())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("images/a.png", b"png")
+    with pytest.raises(govinfo.FileFormatError, match="not an Excel, Word or ODF file"):
         govinfo.read(buffer.getvalue())
 
 
+def test_a_file_whose_suffix_lies_says_so_when_it_cannot_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "报告.docx"
+    path.write_bytes(b"plain text, no report")
+    with pytest.raises(govinfo.LayoutError) as caught:
+        govinfo.read(path)
+    assert caught.value.message_zh.startswith("文件扩展名为 .docx，但内容是文本，已按文本读取。")
+    assert caught.value.message_en.startswith("the file is named .docx but holds a text")
+
+
 def test_kinds_are_declared_once() -> None:
-    assert [k.name for k in KINDS] == ["xlsx", "json", "html", "text"]
-    assert SUFFIXES == (".xlsx", ".xlsm", ".json", ".html", ".htm", ".txt")
+    assert [k.name for k in KINDS] == ["xlsx", "xls", "ods", "docx", "doc", "pdf", "html", "text", "json"]
+    assert SUFFIXES == (
+        ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".odt", ".pdf",
+        ".html", ".htm", ".shtml", ".xhtml", ".txt", ".md", ".json",
+    )  # fmt: skip
     assert kind_of("txt") is kind_of(".txt") is kind_of("text")
+    assert kind_of("wps") is kind_of("doc")
     with pytest.raises(govinfo.FileFormatError, match="unsupported file type"):
-        kind_of("docx")
+        kind_of("csv")
 
 
 def test_a_file_too_large_for_its_kind_is_refused(tmp_path: Path) -> None:

@@ -66,6 +66,7 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI522",
         "GI523",
         "GI524",
+        "GI525",
         "GI530",
         "GI601",
         "GI602",
@@ -79,6 +80,7 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI703",
         "GI704",
         "GI705",
+        "GI706",
     ]
     for rule_id, rule in govinfo.RULES.items():
         assert re.fullmatch(r"GI\d{3}", rule_id)

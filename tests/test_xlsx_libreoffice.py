@@ -1,13 +1,10 @@
 """Workbooks written by a real office program (LibreOffice, run headless).
 
-Skipped where LibreOffice is not installed (``.ci/run`` installs Debian's
-``libreoffice-calc-nogui`` when it can).
+Skipped where LibreOffice is not installed (see :mod:`tests.office`).
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import attrs
@@ -15,24 +12,16 @@ import pytest
 
 import govinfo
 from govinfo import AnnualReport
+from tests import office
+from tests.office import needs_office
 from tests.workbooks import TABLE_2, TABLE_3, TABLE_4, html
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = needs_office
 
 
 def convert(source: Path, out: Path, *, infilter: str | None = None) -> bytes:
     """``source`` opened and saved as .xlsx by LibreOffice."""
-    assert SOFFICE is not None
-    out.mkdir(exist_ok=True)
-    command = [SOFFICE, f"-env:UserInstallation=file://{out / 'profile'}", "--headless"]
-    if infilter:
-        command.append(f"--infilter={infilter}")
-    command += ["--convert-to", "xlsx", "--outdir", str(out), str(source)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
-    result = out / f"{source.stem}.xlsx"
-    assert result.exists(), done.stdout + done.stderr
-    return result.read_bytes()
+    return office.convert(source, "xlsx", out, infilter=infilter).read_bytes()
 
 
 @pytest.mark.parametrize("engine", ["openpyxl", "calamine"])

@@ -44,6 +44,8 @@ class Aggregate:
     inputs: tuple[AnnualReport, ...]
     """The reports that were summed, in the order given."""
     excluded: tuple[Exclusion, ...]
+    unread: tuple[Finding, ...] = ()
+    """One finding (GI706) for each file handed in that could not be read: who is missing."""
 
     @property
     def contributors(self) -> tuple[str, ...]:
@@ -99,11 +101,20 @@ def _note(rule_id: str, report: AnnualReport, errors: list[Finding]) -> Finding:
     return rule.finding(named, path="organ", actual=report.organ)
 
 
-def aggregate(reports: Iterable[AnnualReport], *, organ: str, include_invalid: bool = False) -> Aggregate:
+def aggregate(
+    reports: Iterable[AnnualReport],
+    *,
+    organ: str,
+    include_invalid: bool = False,
+    unread: Iterable[tuple[str, str, str]] = (),
+) -> Aggregate:
     """The 汇总 of ``reports`` as the report of ``organ``.
 
     Reports with error-level findings are left out (GI701) unless ``include_invalid``
-    (then GI702 notes each). The total is checked again; its findings follow. Mixed years
+    (then GI702 notes each). ``unread`` names the files handed in that could not be read
+    (file, reason in Chinese, in English), when the caller chose to total without them:
+    each is an error (GI706) in the findings and in :attr:`Aggregate.unread`, so that the
+    汇总 says who is missing. The total is checked again; its findings follow. Mixed years
     or editions, the same organ twice, or nothing to total raise
     :class:`~govinfo.AggregationError`.
 
@@ -140,7 +151,10 @@ def aggregate(reports: Iterable[AnnualReport], *, organ: str, include_invalid: b
     totals: dict[str, Value] = dict(zip((c.path for c in compiled.cells), sums, strict=True))
     totals |= _units(compiled.cells, included)
     total = build_report(first.edition, totals, organ=organ, year=first.year)
-    return Aggregate(total, notes + check(total), tuple(included), tuple(excluded))
+    missing = tuple(
+        RULES["GI706"].finding({"file": file, "reason": zh, "reason_en": en}, actual=file) for file, zh, en in unread
+    )
+    return Aggregate(total, [*missing, *notes, *check(total)], tuple(included), tuple(excluded), missing)
 
 
 def compare_hierarchy(

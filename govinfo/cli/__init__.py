@@ -28,7 +28,8 @@ from govinfo.errors import GovinfoError, Lang
 from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity, SourceLocation
 from govinfo.model.report import AnnualReport, organ_key
-from govinfo.reading.context import cell_context, text_lines
+from govinfo.reading import folder
+from govinfo.reading.context import context
 from govinfo.reading.inputs import read_bytes
 from govinfo.reading.kinds import SUFFIXES, readable
 from govinfo.reading.result import ReadResult
@@ -39,13 +40,14 @@ from govinfo.schema import json_schema_text
 from govinfo.writing.atomic import atomic, write_atomically
 
 
-def _expand(paths: Sequence[str]) -> Iterator[Path]:
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            yield path
+def _expand(paths: Sequence[str], out: Output | None = None) -> list[Path]:
+    """Every file to read for ``paths``; the files left out (office lock files, hidden files) are said on stderr."""
+    found, skipped = folder.files(paths)
+    lang = out.lang if out is not None else "zh"
+    for left in skipped:
+        said = f"skipped {left.path}: {left.reason_en}" if lang == "en" else f"已跳过 {left.path}：{left.reason_zh}"
+        print(said, file=sys.stderr)
+    return found
 
 
 @attrs.frozen
@@ -95,7 +97,7 @@ def _open(path: Path) -> ReadResult:
 
 def _previous(paths: Sequence[str], out: Output) -> dict[str, AnnualReport]:
     found: dict[str, AnnualReport] = {}
-    for path in _expand(paths):
+    for path in _expand(paths, out):
         try:
             report, _ = _open(path)
         except GovinfoError as error:
@@ -113,8 +115,9 @@ def _in_example(finding: Finding) -> Finding:
 
 
 def _check(args: argparse.Namespace) -> int:
-    paths = list(_expand(args.paths))
-    out = Output(args, total=len(paths))
+    out = Output(args)
+    paths = _expand(args.paths, out)
+    out.expect(len(paths))
     if not _reviewed(args, out):
         return 2
     previous = _previous(args.previous, out) if args.previous else {}
@@ -157,7 +160,7 @@ def _export(args: argparse.Namespace) -> int:
             writer = csv.DictWriter(stream, fieldnames=fields) if kind == ".csv" else None
             if writer:
                 writer.writeheader()
-            for result in _results(list(_expand(args.paths)), args.jobs):
+            for result in _results(_expand(args.paths, out), args.jobs):
                 if result.report is None:
                     assert result.error is not None
                     out.failed_message(result.name, *result.error)
@@ -232,19 +235,23 @@ def _compare(args: argparse.Namespace) -> int:
 def _aggregate(args: argparse.Namespace) -> int:
     out = Output(args)
     reports = []
-    for path in _expand(args.paths):
+    unread: list[tuple[str, str, str]] = []
+    for path in _expand(args.paths, out):
         try:
             reports.append(_open(path)[0])
         except GovinfoError as error:
             out.failed(str(path), error)
-    if out.unreadable:
+            unread.append((str(path), error.message_zh, error.message_en))
+    if out.unreadable and not args.allow_unread:
         message = (
-            "some inputs are unreadable; nothing was written" if out.lang == "en" else "有文件无法读取，未生成汇总"
+            "some inputs are unreadable; nothing was written (--allow-unread totals the others and names them)"
+            if out.lang == "en"
+            else "有文件无法读取，未生成汇总（如确需先汇总其余文件，请加 --allow-unread，汇总说明中会列出缺少的文件）"
         )
         print(message, file=sys.stderr)
         return out.close()
     try:
-        total = govinfo.aggregate(reports, organ=args.organ, include_invalid=args.include_invalid)
+        total = govinfo.aggregate(reports, organ=args.organ, include_invalid=args.include_invalid, unread=unread)
         target = Path(args.output)
         if target.suffix.lower() == ".json":
             write_atomically(target, govinfo.to_json(total.report, indent=2).encode("utf-8"))
@@ -277,7 +284,7 @@ def _hierarchy(args: argparse.Namespace) -> int:
     children: list[AnnualReport] = []
     try:
         parent = _open(Path(args.parent)).report
-        for path in _expand(args.children):
+        for path in _expand(args.children, out):
             try:
                 children.append(_open(path).report)
             except GovinfoError as error:
@@ -399,24 +406,6 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _context(path: Path, where: SourceLocation, lang: Lang) -> list[str]:
-    """The lines or cells around a value, the value itself marked 【】."""
-    if where.sheet is not None and where.cell is not None:
-        return cell_context(path, where, lang)
-    if where.line is None:
-        return []
-    lines = text_lines(path)
-    shown = []
-    for number in range(max(1, where.line - 1), min(len(lines), where.line + 1) + 1):
-        line = lines[number - 1]
-        if number == where.line and where.column:
-            end = where.end_column or where.column
-            line = f"{line[: where.column - 1]}【{line[where.column - 1 : end]}】{line[end:]}"
-        marker = ">" if number == where.line else " "
-        shown.append(f"{marker} {number:>5} | " + line.replace("\t", "  "))
-    return shown
-
-
 def _explain(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     path = Path(args.file)
@@ -441,7 +430,7 @@ def _explain(args: argparse.Namespace) -> int:
         raw = f"（原文“{found.source.text}”）" if found.source.text is not None and lang != "en" else ""
         raw_en = f" (as written: {found.source.text!r})" if found.source.text is not None and lang == "en" else ""
         print(("source: " if lang == "en" else "来源：") + found.source.describe(lang) + raw + raw_en)
-        for line in _context(path, found.source, lang):
+        for line in context(path, found.source, lang):
             print("  " + line)
     if found.findings:
         print("findings:" if lang == "en" else "相关问题：")
@@ -534,6 +523,11 @@ def parser() -> argparse.ArgumentParser:
     total.add_argument("-o", "--output", required=True, metavar="OUT", help="汇总结果（.xlsx 或 .json）")
     total.add_argument("--organ", required=True, help="汇总报告的机关名称 the organ of the total")
     total.add_argument("--include-invalid", action="store_true", help="纳入有错误的报告 include reports with errors")
+    total.add_argument(
+        "--allow-unread",
+        action="store_true",
+        help="有文件无法读取时仍汇总其余文件，并在汇总说明中列出缺少的文件 total the readable files, naming the others",
+    )
     _options(total)
     total.set_defaults(run=_aggregate)
 

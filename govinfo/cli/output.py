@@ -93,6 +93,11 @@ class Output:
         self.progress = total > 1 and interactive()
         self.colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
+    def expect(self, total: int) -> None:
+        """The number of files to come, for the progress line."""
+        self.total = total
+        self.progress = total > 1 and interactive()
+
     def _tick(self) -> None:
         if self.progress:
             label = "checked" if self.lang == "en" else "已检查"

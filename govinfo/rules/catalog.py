@@ -465,8 +465,18 @@ RULES: Mapping[str, Rule] = {
             title_zh="数值不在表格的任何一列之下",
             title_en="A value stands under none of the table's columns",
             clause=f"{_FORMAT}：每个单元格填写一个数值",
-            message_zh="{where}中{place}的“{token}”不在表格的任何一列之下，未读取。",
-            message_en="in {where_en}, {place_en} holds {token!r} under none of the table's columns; it was not read.",
+            message_zh="{where}中的“{token}”不在表格的任何一列之下，未读取。",
+            message_en="{where_en} holds {token!r} under none of the table's columns; it was not read.",
+        ),
+        Rule(
+            id="GI525",
+            severity=Severity.INFO,
+            scope="reading",
+            title_zh="文件内容与扩展名不符",
+            title_en="A file's content is not what its suffix says",
+            clause="许多系统把网页或文本导出为 .xls 或 .doc 文件",
+            message_zh="文件扩展名为 {suffix}，但内容是{kind}，已按{kind}读取。",
+            message_en="the file is named {suffix} but holds a {kind_en}; it was read as one.",
         ),
         Rule(
             id="GI530",
@@ -610,6 +620,16 @@ RULES: Mapping[str, Rule] = {
             clause="《政府信息公开条例》第四十九条：各级行政机关均应报送年度报告",
             message_zh="“{organ}”没有 {year} 年度报告，上级报告与下级汇总的比较不含该单位。",
             message_en="“{organ}” has no report for {year}; the parent is compared without it.",
+        ),
+        Rule(
+            id="GI706",
+            severity=Severity.ERROR,
+            scope="aggregate",
+            title_zh="有文件无法读取，未纳入汇总",
+            title_en="Every file handed in is in the total",
+            clause="汇总须包括全部报送单位；无法读取的文件经调用方决定后才能不计",
+            message_zh="文件“{file}”无法读取，未纳入汇总：{reason}",
+            message_en="the file “{file}” could not be read and is not in the total: {reason_en}",
         ),
     )
 }

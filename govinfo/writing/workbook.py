@@ -345,6 +345,9 @@ def write_aggregate_xlsx(total: Aggregate, target: Target) -> None:
     lines += [("", r.organ) for r in total.inputs]
     lines.append(("未纳入汇总的单位", f"{len(total.excluded)} 个"))
     lines += [(e.organ, "；".join(f"[{f.rule_id}] {f.message_zh}" for f in e.findings)) for e in total.excluded]
+    if total.unread:
+        lines.append(("无法读取、未纳入汇总的文件", f"{len(total.unread)} 个"))
+        lines += [("", f"[{f.rule_id}] {f.message_zh}") for f in total.unread]
     row = 1
     for label, value in lines:  # a long list of reasons goes on over continuation rows, not cut
         row = _text_rows(notes, row, label, value)

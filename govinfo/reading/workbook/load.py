@@ -165,7 +165,7 @@ def load_legacy(data: bytes) -> Loaded:
     make calamine allocate more than :data:`MAX_EXTENT` cells is refused.
     """
     if data.startswith(b"PK\x03\x04"):
-        open_archive(data, "工作簿", "workbook")
+        open_archive(data, "工作簿", "workbook").close()
     return _calamine_sheets(data, limit_extent=True)
 
 

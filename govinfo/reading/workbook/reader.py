@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Literal
 
 from govinfo.editions import EDITIONS
 from govinfo.errors import LayoutError
 from govinfo.findings import Finding, SourceLocation
-from govinfo.reading.extras import need
+from govinfo.reading.extras import installed, need
 from govinfo.reading.finish import Found, finish
 from govinfo.reading.grid import Book, Place, Values, locate
 from govinfo.reading.inputs import Binary, read_bytes
@@ -75,13 +76,14 @@ def _year(value: str | int | None) -> int | None:
 
 
 def read_xlsx(
-    source: Binary, *, engine: Engine = "openpyxl", organ: str | None = None, year: int | None = None
+    source: Binary, *, engine: Engine | Literal["auto"] = "auto", organ: str | None = None, year: int | None = None
 ) -> ReadResult:
     """Read an annual report from a workbook: the report, every finding, and where each value stands.
 
     ``source`` is a path, a binary stream or the bytes of an ``.xlsx`` file. ``engine``
-    ``"calamine"`` uses python-calamine (the ``calamine`` extra) for speed; it returns the
-    same report and findings. ``organ`` and ``year`` are used when the workbook does not
+    ``"auto"`` takes the fastest installed: python-calamine (the ``excel`` extra) when it
+    is installed, else openpyxl; both return the same report and findings (openpyxl's own
+    warnings about the file, GI514, aside). ``organ`` and ``year`` are used when the workbook does not
     say them. The findings are those of reading (what was assumed, corrected or not found)
     followed by :func:`govinfo.check`'s and :func:`govinfo.check_text`'s, each with the sheet
     and cell of the user's file. It unpacks as ``report, findings``; its ``sources`` give
@@ -92,6 +94,8 @@ def read_xlsx(
     when none of the report's tables is in it.
     """
     data, file = read_bytes(source, limit=MAX_FILE_BYTES)
+    if engine == "auto":
+        engine = "calamine" if installed("python_calamine") else "openpyxl"
     return _read_loaded(load(data, engine, inspect(data)), file, organ=organ, year=year)
 
 
