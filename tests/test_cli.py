@@ -210,6 +210,19 @@ def test_aggregate_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert status == 2
     assert "有文件无法读取，未生成汇总" in err
     assert not (tmp_path / "x.xlsx").exists()
+    (folder / "~$b.xlsx").write_bytes(b"lock")  # an office lock file: skipped with a note, not unreadable
+    status, out, err = run(
+        capsys, "aggregate", str(folder), "-o", str(tmp_path / "x.xlsx"), "--organ", "湛河区", "--allow-unread"
+    )
+    assert status == 2  # written, and the unread file still counts against the run
+    assert f"已跳过 {folder / '~$b.xlsx'}" in err
+    assert "错误  GI706" in out
+    assert f"文件“{folder / '坏.json'}”无法读取，未纳入汇总：JSON 内容不是有效的年度报告" in out
+    notes = openpyxl.load_workbook(tmp_path / "x.xlsx")["汇总说明"]
+    texts = [str(c.value) for row in notes.iter_rows() for c in row if c.value]
+    assert "无法读取、未纳入汇总的文件" in texts
+    assert any("坏.json" in t for t in texts)
+    assert govinfo.read_xlsx(tmp_path / "x.xlsx").report.requests.received.total == 424
 
 
 def test_aggregate_refusal_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

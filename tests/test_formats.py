@@ -11,13 +11,16 @@ printed in it, checked by hand.
 from __future__ import annotations
 
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 import govinfo
-from govinfo import AnnualReport, GovinfoError
+from govinfo import AnnualReport, GovinfoError, strategies
 from govinfo.reading import convert as converting
 from tests import office
 from tests.office import needs_cjk_pdf, needs_office, needs_writer
@@ -97,8 +100,8 @@ def test_every_form_reads_back_to_the_example(made: dict[str, Path], kind: str) 
     if kind in PLACES:
         assert where.describe().endswith(PLACES[kind])
     if kind == "pdf":
-        assert (where.page, where.table, where.column) == (3, 1, 10)
-        assert where.describe().startswith(f"{made[kind].name}:第 3 页表格 1 第 ")
+        assert (where.page, where.table, where.column) == (2, 2, 10)
+        assert where.describe().startswith(f"{made[kind].name}:第 2 页表格 2 第 ")
     if kind == "html":
         assert where.line is not None
         assert made[kind].read_text(encoding="utf-8").splitlines()[where.line - 1].count(">212<") >= 1
@@ -153,7 +156,7 @@ def test_a_page_copied_with_its_spans_lost_reads_each_row_under_its_headers(tmp_
 def test_a_value_under_no_column_is_reported_and_not_read(made: dict[str, Path]) -> None:
     """A number that no shift brings under the headers is not guessed at (GI524)."""
     page = made["html"].read_text(encoding="utf-8")
-    row = re.search(r'<tr>\s*<td class="label">规章</td>\s*<td>0</td>\s*<td>0</td>\s*<td>0</td>\s*</tr>', page)
+    row = re.search(r"<tr>\s*<td[^>]*>规章</td>(\s*<td[^>]*>0</td>){3}\s*</tr>", page)
     assert row is not None
     odd = page.replace(
         row.group(), '<tr><td class="label">规章</td><td>1</td><td></td><td>4</td><td></td><td>9</td></tr>'
@@ -193,7 +196,7 @@ def test_every_kind_through_the_command(
     assert main(["explain", str(made.get("pdf", made["xls"])), "requests.received.total"]) in (0, 1)
     shown = capsys.readouterr().out
     assert "212" in shown
-    assert ("第 3 页" in shown) if "pdf" in made else ("表三!J5" in shown)
+    assert ("第 2 页" in shown) if "pdf" in made else ("表三!J5" in shown)
 
 
 HAND_CHECKED = {
@@ -345,8 +348,6 @@ def test_a_doc_libreoffice_cannot_convert_or_hangs_on_is_stopped_and_cleaned_up(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    import tempfile  # noqa: PLC0415
-
     monkeypatch.setattr(tempfile, "tempdir", None)
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + bytes(2000)
     # LibreOffice opens what it cannot parse as an empty document: no tables, said as such
@@ -373,3 +374,35 @@ def test_a_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch, 
     assert isinstance(error, govinfo.MissingExtraError)
     assert 'pip install "govinfo[pdf]"' in error.message_zh
     assert error.extra == "pdf"
+
+
+@needs_cjk_pdf
+@settings(
+    max_examples=3,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking: each example costs four conversions
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    report=st.sampled_from(["2021", "2019"]).flatmap(
+        lambda e: strategies.reports(
+            edition_id=e, max_count=10**6, narratives=st.just(""), organs=st.sampled_from(strategies.ORGAN_NAMES)
+        )
+    )
+)
+def test_generated_reports_read_back_from_every_office_format(report: AnnualReport, tmp_path: Path) -> None:
+    """A report written as a workbook and as a page, saved by LibreOffice in each format, reads back the same."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder an example: Hypothesis replays in the same tmp_path
+    workbook, page = folder / "报告.xlsx", folder / "报告.html"
+    govinfo.write_xlsx(report, workbook)
+    page.write_text(govinfo.render_html(report), encoding="utf-8")
+    made = [
+        office.convert(workbook, "xls", folder / "xls"),
+        office.convert(workbook, "ods", folder / "ods"),
+        office.convert(page, "docx:MS Word 2007 XML", folder / "docx", infilter=WORD),
+        office.convert(page, "pdf", folder / "pdf", infilter=WORD),
+    ]
+    for path in made:
+        result = govinfo.read(path)
+        assert_same(result.report, report)
+        assert result.findings == [], path.suffix

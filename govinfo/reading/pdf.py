@@ -185,8 +185,11 @@ def _numeric(text: str | None) -> bool:
 
 def _cut(last: dict[int, str], first: dict[int, str]) -> bool:
     """Whether ``first`` (a page's first row) is the rest of ``last`` (the previous page's last row),
-    cut by the page break: it holds only text, each piece under a text cell of ``last``."""
-    return bool(first) and all(not _numeric(t) and last.get(c) and not _numeric(last[c]) for c, t in first.items())
+    cut by the page break: it holds text only, none of it under a number, some under text of ``last``
+    (the rest under the blank of a merged label cell)."""
+    if not first or any(_numeric(t) or _numeric(last.get(c)) for c, t in first.items()):
+        return False
+    return any(last.get(c) for c in first)
 
 
 def _sheet(number: int, parts: list[_Part]) -> Sheet | None:
