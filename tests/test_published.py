@@ -308,3 +308,25 @@ def test_an_amount_in_yuan_is_converted_to_wan_yuan_and_said() -> None:
         Decimal("14.4321"),
         36,
     )
+
+
+def test_traditional_script_without_the_converter_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without OpenCC (the ``traditional`` extra) the labels stay traditional: a warning says what to install."""
+    from govinfo.reading import labels  # noqa: PLC0415
+
+    monkeypatch.setattr(labels, "_converter", lambda: None)
+    labels._simplified.cache_clear()
+    mixed = govinfo.example_text().replace("年政府信息公开工作年度报告", "年政府資訊公開工作年度報告", 1)
+    try:
+        with pytest.raises(govinfo.LayoutError) as caught:
+            read_published(DATA / "wuhan-ecology-2020-traditional-partial.txt")
+        partly = govinfo.read_text(mixed)  # a title in traditional script, the tables simplified
+    finally:
+        monkeypatch.undo()
+        labels._simplified.cache_clear()
+    assert 'pip install "govinfo[traditional]"' in caught.value.message_zh
+    said = [f for f in partly.findings if f.rule_id == "GI526"]
+    assert len(said) == 1
+    assert 'pip install "govinfo[traditional]"' in said[0].message_zh
+    _, findings = read_published(DATA / "wuhan-ecology-2020-traditional-partial.txt")
+    assert "GI526" not in ids(findings)

@@ -67,6 +67,7 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI523",
         "GI524",
         "GI525",
+        "GI526",
         "GI530",
         "GI601",
         "GI602",

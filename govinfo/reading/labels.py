@@ -1,18 +1,24 @@
 """Matching the official labels in real files: normalisation and known variants.
 
 Readers compare a cell's text with a layout label after :func:`normalize` (NFKC folds
-full-width digits and punctuation, white space is removed, quote styles are unified).
-Anything beyond an identical text is a *loose* match, which readers report.
+full-width digits and punctuation, white space is removed, quote styles are unified, and
+traditional script becomes simplified through OpenCC, the ``traditional`` extra). Anything
+beyond an identical text is a *loose* match, which readers report. The sources keep the
+text as the file writes it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
+from typing import cast
 
 from govinfo.editions.format2021 import DOCUMENT
+from govinfo.errors import LayoutError
+from govinfo.reading.extras import installed
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"', "'": '"'})
 _SPACE = re.compile(r"\s+")
@@ -62,8 +68,55 @@ class Match(Enum):
 
 
 def normalize(text: str) -> str:
-    """The comparable form of a label: NFKC, no white space, one quote style."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    """The comparable form of a label: NFKC, no white space, one quote style, simplified script."""
+    return simplified(_SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES))
+
+
+@functools.cache
+def _converter() -> Callable[[str], str] | None:
+    if not installed("opencc"):
+        return None
+    import opencc  # noqa: PLC0415 — an optional extra
+
+    return cast("Callable[[str], str]", opencc.OpenCC("t2s").convert)
+
+
+@functools.lru_cache(maxsize=2**16)
+def _simplified(text: str) -> str:
+    convert = _converter()
+    return convert(text) if convert is not None else text
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified script (OpenCC's character conversion ``t2s``, which leaves simplified
+    text as it is); unchanged where the ``traditional`` extra is not installed (:func:`traditional`
+    says when that matters)."""
+    if text.isascii():
+        return text
+    return _simplified(text) if len(text) <= _CACHED else (_converter() or str)(text)
+
+
+_CACHED = 200
+"""Texts up to this long (labels, tokens) are converted once each."""
+
+TRADITIONAL_WORDS = ("資訊", "公開", "申請", "報告", "規範", "處理", "數量", "總計", "機關", "結轉")
+"""Words of the official labels whose characters only traditional script writes so."""
+
+
+def with_hint(error: LayoutError) -> LayoutError:
+    """``error`` saying that the file is in traditional script and what to install to read it."""
+    command = 'pip install "govinfo[traditional]"'
+    return LayoutError(
+        f"{error.message_zh}（文件使用繁体字，请安装繁简转换后再试：{command}）",
+        f"{error.message_en} (the file is in traditional script; install the converter: {command})",
+    )
+
+
+def traditional(texts: Iterable[str]) -> bool:
+    """Whether ``texts`` are in traditional script while nothing converts it (the extra is missing)."""
+    if _converter() is not None:
+        return False
+    return any(word in text for text in texts for word in TRADITIONAL_WORDS)
 
 
 def _strip_enumerator(text: str) -> str:

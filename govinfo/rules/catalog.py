@@ -479,6 +479,18 @@ RULES: Mapping[str, Rule] = {
             message_en="the file is named {suffix} but holds a {kind_en}; it was read as one.",
         ),
         Rule(
+            id="GI526",
+            severity=Severity.WARNING,
+            scope="reading",
+            title_zh="繁体字文件未经繁简转换",
+            title_en="A file in traditional script was read without conversion",
+            clause="标签按简体字识别；繁简转换需安装可选依赖",
+            message_zh="文件使用繁体字，但未安装繁简转换，部分标签可能无法识别；"
+            '请运行：pip install "govinfo[traditional]"',
+            message_en="the file is in traditional script, which is not converted; some labels may not be recognised. "
+            'Run: pip install "govinfo[traditional]"',
+        ),
+        Rule(
             id="GI530",
             severity=Severity.WARNING,
             scope="narrative",

@@ -29,7 +29,7 @@ from govinfo.reading import grid as cell_grid
 from govinfo.reading.finish import Found, FoundCell, finish
 from govinfo.reading.grid import Part, Sheet
 from govinfo.reading.inputs import Binary, read_bytes
-from govinfo.reading.labels import Match, find_title, match
+from govinfo.reading.labels import Match, find_title, match, traditional, with_hint
 from govinfo.reading.result import ReadResult
 from govinfo.reading.text.decode import MAX_BYTES, decode
 from govinfo.reading.text.fit import TableValues, assign
@@ -323,6 +323,11 @@ def read_lines(
     place in the user's file; the grids' places are the file's already.
     """
     lines = list(lines)
+    if nothing is None:
+        nothing = LayoutError("文本中没有找到年度报告的任何表格", "none of the report's tables was found in the text")
+    if traditional(line for _, line in lines[:200]):
+        before = [*before, RULES["GI526"].finding()]
+        nothing = with_hint(nothing)
     organ, year, said = _metadata(lines)
     split = _Splitter()
     book = cell_grid.Book(tuple(sheets), file) if sheets else None
@@ -330,8 +335,6 @@ def read_lines(
     candidates = [_against(layout, lines, organ, year, split, grids=grids) for layout in EDITIONS.values()]
     for found in candidates:
         found.findings += said
-    if nothing is None:
-        nothing = LayoutError("文本中没有找到年度报告的任何表格", "none of the report's tables was found in the text")
 
     def placed(where: SourceLocation) -> SourceLocation:
         if where.line is not None and place is not None:

@@ -11,14 +11,6 @@ from govinfo.findings import SourceLocation
 from govinfo.reading.labels import normalize
 from govinfo.reading.values import PLACEHOLDERS
 
-# Traditional forms of the characters of the official labels (reports republished in
-# traditional script), mapped before matching.
-_TRADITIONAL = str.maketrans(
-    "開資訊請數結轉辦處區這屬國禁穩護權類內務過執詢無機關沒現補後確訪舉報訴複復當認獲費納繳續組織業構會總計議訟維糾審規範廢許強徵額項條單萬製發採購點擊檔體說問題進況總觀與為個實際應對於"
-    "們來時網頁",
-    "开资讯请数结转办处区这属国禁稳护权类内务过执询无机关没现补后确访举报诉复复当认获费纳缴续组织业构会总计议讼维纠审规范废许强征额项条单万制发采购点击档体说问题进况总观与为个实际应对于"
-    "们来时网页",
-)
 _NUMBER = re.compile(r"[-+]?[0-9０-９][0-9０-９,，.．]*")
 _WORD = re.compile(r"\S+")
 _PLAIN = re.compile(r"[0-9]{1,15}")
@@ -60,7 +52,7 @@ def lead(text: str) -> int:
 
 def canonical(text: str) -> str:
     # 檔案 is the Taiwan word for 文件 in republished copies (其他主動公開檔案, 規範性檔案).
-    return normalize(text.replace("檔案", "文件").translate(_TRADITIONAL))
+    return normalize(text.replace("檔案", "文件"))  # Taiwan's word for a 文件 (OpenCC converts characters only)
 
 
 def heading_at(line: str, headings: Sequence[tuple[str, str]]) -> str | None:

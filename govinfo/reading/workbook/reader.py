@@ -20,7 +20,7 @@ from govinfo.reading.extras import installed, need
 from govinfo.reading.finish import Found, finish
 from govinfo.reading.grid import Book, Place, Values, locate
 from govinfo.reading.inputs import Binary, read_bytes
-from govinfo.reading.labels import find_title, normalize
+from govinfo.reading.labels import find_title, normalize, traditional, with_hint
 from govinfo.reading.result import ReadResult
 from govinfo.reading.workbook import sheets as ours
 from govinfo.reading.workbook.load import Engine, Loaded, load, load_legacy
@@ -145,6 +145,9 @@ def _read_loaded(loaded: Loaded, file: str | None, *, organ: str | None, year: i
         "none of the report's tables (二, 三, 四) was found in the workbook",
     )
     engine_notes = [RULES["GI514"].finding({"note": note}) for note in loaded.warnings]
+    if traditional(raw for _, raw, _ in book.texts):
+        engine_notes.append(RULES["GI526"].finding())
+        nothing = with_hint(nothing)
     return finish(candidates, nothing=nothing, before=engine_notes)
 
 
