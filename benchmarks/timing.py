@@ -25,7 +25,8 @@ class Result:
     name: str
     subject: float
     baseline: float
-    target: float
+    target: float | None
+    """``None``: measured and shown, with no target (see the docs for why)."""
 
     @property
     def ratio(self) -> float:
@@ -34,13 +35,16 @@ class Result:
 
     @property
     def met(self) -> bool:
-        """Whether the ratio is within its target."""
-        return self.ratio <= self.target
+        """Whether the ratio is within its target (a result without a target always is)."""
+        return self.target is None or self.ratio <= self.target
 
     def line(self) -> str:
         """One printed line: name, both times, ratio and target."""
         verdict = "met" if self.met else "MISSED"
+        target = f"target ≤ {self.target:.2f}×" if self.target is not None else "no target"
+        if self.target is None:
+            verdict = "shown"
         return (
             f"{self.name:<48} {self.subject * 1e3:9.1f} ms  vs {self.baseline * 1e3:9.1f} ms  "
-            f"ratio {self.ratio:5.2f}× (target ≤ {self.target:.1f}×)  {verdict}"
+            f"ratio {self.ratio:6.2f}× ({target})  {verdict}"
         )

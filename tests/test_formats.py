@@ -25,8 +25,7 @@ from govinfo.reading import convert as converting
 from tests import office
 from tests.office import needs_cjk_pdf, needs_office, needs_writer
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "files"
-HUAIAN = SHARED / "huaian-city-2024.pdf"
+HUAIAN = Path(__file__).parent / "data" / "files" / "huaian-city-2024.pdf"
 WORD = "HTML (StarWriter)"
 
 
@@ -235,7 +234,6 @@ HAND_CHECKED = {
 }
 
 
-@pytest.mark.skipif(not HUAIAN.exists(), reason="the shared examples are not beside the project")
 def test_the_real_published_pdf_reads_to_the_values_printed_in_it() -> None:
     result = govinfo.read(HUAIAN)
     report = result.report

@@ -102,6 +102,7 @@ class Book:
         self.file = file
         self.exact: dict[str, list[Place]] = defaultdict(list)
         self.texts: list[tuple[Place, str, str]] = []
+        self.found: dict[tuple[str, int | None], tuple[list[Place], Match | None]] = {}
         self.by_row: dict[tuple[int, int], list[int]] = defaultdict(list)
         """(sheet, row) → the columns of its numeric cells (values or formulas), left to right."""
         for s, sheet in enumerate(sheets):
@@ -135,7 +136,15 @@ class Book:
         return str(self.value(place))
 
     def candidates(self, label: str, sheet: int | None = None) -> tuple[list[Place], Match | None]:
-        """Cells whose text matches ``label``: exact ones if any, else loose ones."""
+        """Cells whose text matches ``label``: exact ones if any, else loose ones (each label looked up once:
+        the editions share most labels)."""
+        asked = (label, sheet)
+        if asked not in self.found:
+            self.found[asked] = self._candidates(label, sheet)
+        places, how = self.found[asked]
+        return list(places), how
+
+    def _candidates(self, label: str, sheet: int | None) -> tuple[list[Place], Match | None]:
         key = normalize(label)
         exact = [p for p in self.exact.get(key, ()) if sheet is None or p[0] == sheet]
         if exact:

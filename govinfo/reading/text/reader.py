@@ -142,9 +142,11 @@ def _sections(layout: Edition, lines: list[tuple[int, str]]) -> dict[str, list[t
 
 
 def _parts(layout: Edition, tables: dict[str, TableValues]) -> dict[str, Part]:
-    """Each table as read from the text: its cells and the findings about its tokens (in the lines read)."""
+    """Each table read from the text (``tables``): its cells and the findings about its tokens (in the lines read)."""
     parts: dict[str, Part] = {}
     for table in layout.tables:
+        if table.field not in tables:
+            continue
         found = tables[table.field]
         findings = list(found.findings)
         paths = [c for c in layout.cells if c.table is table]
@@ -256,10 +258,12 @@ def _against(
 ) -> Found:
     """The text read against one edition: its sections, its tables, how well it fits."""
     sections = _sections(layout, lines)
-    tables = {t.field: _read_table(t, split(sections.get(t.field, sections[""]))) for t in layout.tables}
-    parts = _parts(layout, tables)
-    if grids is not None:  # a table found in a cell grid is read there, by position
-        parts |= {field: part for field, part in grids(layout).items() if part.placed}
+    # a table found in a cell grid is read there, by position; the others from the text
+    placed = {f: part for f, part in (grids(layout) if grids is not None else {}).items() if part.placed}
+    unplaced = [t for t in layout.tables if t.field not in placed]
+    tables = {t.field: _read_table(t, split(sections.get(t.field, sections[""]))) for t in unplaced}
+    read = _parts(layout, tables) | placed
+    parts = {t.field: read[t.field] for t in layout.tables}
     findings = [f for part in parts.values() for f in part.findings]
 
     def cells() -> dict[str, FoundCell]:

@@ -142,16 +142,17 @@ def _calamine_sheets(data: bytes, *, limit_extent: bool = False) -> Loaded:
                 f"the sheet {meta.name!r} is too large ({height} rows × {width} columns)",
             )
         rows: list[list[object]] = guarded(functools.partial(sheet.to_python, skip_empty_area=False))
-        values: dict[Position, object] = {}
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value == "":
-                    continue
-                # calamine gives every number as a float; openpyxl gives ints for integers.
-                integral = isinstance(value, float) and value.is_integer()
-                values[(r, c)] = int(value) if integral and isinstance(value, float) else value
-        for covered in _covered(sheet.merged_cell_ranges or ()):
-            values.pop(covered, None)
+        # calamine gives every number as a float; openpyxl gives ints for integers.
+        values: dict[Position, object] = {
+            (r, c): int(value) if value.__class__ is float and value.is_integer() else value
+            for r, row in enumerate(rows, start=1)
+            for c, value in enumerate(row, start=1)
+            if value != ""
+        }
+        merged = sheet.merged_cell_ranges
+        if merged:
+            for covered in _covered(merged):
+                values.pop(covered, None)
         total += len(values)
         _count(total)
         sheets.append(Sheet(meta.name, values))

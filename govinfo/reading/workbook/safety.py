@@ -80,10 +80,29 @@ def _too_many(what_zh: str, what_en: str, count: int, limit: int) -> UnsafeFileE
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 
 
+_ROOT = re.compile(rb"<[A-Za-z_]")
+"""The first element's start tag: the prolog, where a DTD stands, ends there."""
+_PROLOG_PIECE = 4096
+
+
 def _declares_a_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """Whether the part's prolog declares a document type or entities (a DTD comes before the root)."""
+    """Whether the part's prolog declares a document type or entities (a DTD comes before the root).
+
+    Read in small pieces up to the root's start tag (a few dozen bytes in a real part), at most
+    :data:`_CHUNK` bytes: the whole part is never inflated for this.
+    """
+    head = b""
     with archive.open(member) as stream:
-        return _DTD.search(stream.read(_CHUNK)) is not None
+        while len(head) < _CHUNK:
+            piece = stream.read(_PROLOG_PIECE)
+            head += piece
+            root = _ROOT.search(head)
+            prolog = head[: root.start()] if root else head
+            if _DTD.search(prolog):
+                return True
+            if root or not piece:
+                return False
+    return True  # a prolog of a megabyte is no Office part
 
 
 def _is_number(text: bytes) -> bool:
