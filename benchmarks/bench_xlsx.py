@@ -110,7 +110,7 @@ def run(quick: bool) -> list[Result]:
 
     def read_govinfo() -> None:
         for data in files:
-            govinfo.read_xlsx(data)
+            govinfo.read_xlsx(data, engine="openpyxl")
 
     def read_bare() -> None:
         for data in files:
@@ -145,7 +145,7 @@ def run(quick: bool) -> list[Result]:
 
     def read_seed_workbook() -> None:
         for _ in range(rounds):
-            govinfo.read_xlsx(seed_data)
+            govinfo.read_xlsx(seed_data, engine="openpyxl")
 
     return [
         Result(
