@@ -15,6 +15,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -196,6 +197,18 @@ def test_every_kind_through_the_command(
     shown = capsys.readouterr().out
     assert "212" in shown
     assert ("第 2 页" in shown) if "pdf" in made else ("表三!J5" in shown)
+    # a 汇总 over files of mixed kinds, as a collecting office receives them
+    organs = tmp_path / "汇总"
+    organs.mkdir()
+    office_file = made.get("pdf", made["xls"])
+    (organs / f"湛河区{office_file.suffix}").write_bytes(office_file.read_bytes())
+    example = govinfo.example()
+    govinfo.write_xlsx(attrs.evolve(example, organ="乙局"), organs / "乙局.xlsx")
+    (organs / "丙局.html").write_text(govinfo.render_html(attrs.evolve(example, organ="丙局")), encoding="utf-8")
+    (organs / "丁局.json").write_text(govinfo.to_json(attrs.evolve(example, organ="丁局")), encoding="utf-8")
+    total = tmp_path / "汇总.json"
+    assert main(["aggregate", str(organs), "-o", str(total), "--organ", "全区"]) == 0
+    assert govinfo.from_json(total.read_text(encoding="utf-8")).requests.received.total == 4 * 212
 
 
 HAND_CHECKED = {
@@ -404,3 +417,16 @@ def test_generated_reports_read_back_from_every_office_format(report: AnnualRepo
         result = govinfo.read(path)
         assert_same(result.report, report)
         assert result.findings == [], path.suffix
+
+
+def test_word_markup_in_a_web_page_is_read_as_the_cells_it_shows() -> None:
+    """Pages saved by Word split a label over several elements and fill empty cells with ``<o:p>&nbsp;</o:p>``."""
+    page = govinfo.render_html(govinfo.example())
+    page = page.replace(
+        ">一、本年新收政府信息公开申请数量<",
+        "><p class=MsoNormal><span lang=ZH-CN>一、本年新收</span><span>政府信息公开申请</span>数量<o:p></o:p></p><",
+    )
+    page = re.sub(r"(<td[^>]*>)0</td>", r"\1<p class=MsoNormal><o:p>&nbsp;</o:p></p></td>", page)
+    result = govinfo.read(page.encode(), kind="html")
+    assert govinfo.cell_values(result.report) == govinfo.cell_values(govinfo.example())
+    assert {f.rule_id for f in result.findings} == {"GI502"}

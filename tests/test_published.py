@@ -330,3 +330,11 @@ def test_traditional_script_without_the_converter_is_said(monkeypatch: pytest.Mo
     assert 'pip install "govinfo[traditional]"' in said[0].message_zh
     _, findings = read_published(DATA / "wuhan-ecology-2020-traditional-partial.txt")
     assert "GI526" not in ids(findings)
+
+
+def test_a_heading_that_lost_its_numeral_still_starts_its_section() -> None:
+    text = govinfo.example_text().replace("三、收到和处理政府信息公开申请情况", "、收到和处理政府信息公开申请情况")
+    assert text != govinfo.example_text()
+    report, findings = read_text(text)
+    assert report == govinfo.example()
+    assert ids(findings) == ["GI501"]

@@ -89,6 +89,12 @@ def test_normalize_folds_width_space_and_quotes() -> None:
         ("1、属于国家秘密", "1.属于国家秘密", Match.LOOSE),
         ("(一)予以公开", "予以公开", Match.LOOSE),
         ("现行有效件", "现行有效件数", Match.LOOSE),
+        ("3、其他", "3.其他", Match.LOOSE),
+        ("政许可", "行政许可", Match.LOOSE),  # a character dropped by the page
+        ("年废止件数", "本年废止件数", Match.LOOSE),
+        ("规範性文件", "规范性文件", Match.EXACT),  # traditional script, through OpenCC
+        ("行政处罚", "行政许可", None),
+        ("他", "其他", None),
         ("本年", "本年制发件数", None),
         ("其他结果", "其他", None),
         ("3.其他", "其他", None),

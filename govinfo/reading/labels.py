@@ -126,7 +126,8 @@ def _strip_enumerator(text: str) -> str:
 def match(text: str, label: str) -> Match | None:
     """How the normalized ``text`` matches the normalized ``label``, or ``None``.
 
-    Loose matches: a known alias; ``1、`` numbering for ``1.``; the label followed by a bracketed annotation (provincial
+    Loose matches: a known alias; ``1、`` numbering for ``1.``; the label with one character
+    dropped (``政许可``); the label followed by a bracketed annotation (provincial
     notes); the label with or without its enumerator (``1.``, ``（一）``); a truncated label
     keeping at least three characters and 60 % of it.
     """
@@ -145,4 +146,16 @@ def match(text: str, label: str) -> Match | None:
         return Match.LOOSE
     if len(text) >= max(3, 0.6 * len(label)) and label.startswith(text):
         return Match.LOOSE
+    if len(text) >= _DROPPED and len(label) == len(text) + 1 and _one_dropped(text, label):
+        return Match.LOOSE
     return None
+
+
+_DROPPED = 3
+"""A label this long or longer is still itself with one character dropped (``政许可``, ``年废止件数``)."""
+
+
+def _one_dropped(text: str, label: str) -> bool:
+    """Whether ``text`` is ``label`` with one character left out."""
+    first = next((i for i, (a, b) in enumerate(zip(text, label, strict=False)) if a != b), len(text))
+    return text[first:] == label[first + 1 :]

@@ -16,6 +16,8 @@ _WORD = re.compile(r"\S+")
 _PLAIN = re.compile(r"[0-9]{1,15}")
 _VALUE = re.compile(r"^(?:[-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|元|件|项)?|减[0-9]+|增[0-9]+)$")
 _HEADING_MAX = 40
+_NAMED_HEADING = 4
+"""A heading's name this long is its own, even without its numeral."""
 
 
 @attrs.frozen
@@ -66,6 +68,8 @@ def heading_at(line: str, headings: Sequence[tuple[str, str]]) -> str | None:
             return field
         number, _, name = label.partition("、")
         if text.endswith(name) and len(text) <= len(label) + 2 and text.startswith(number):
+            return field
+        if text.lstrip("、.") == name and len(name) >= _NAMED_HEADING:  # the numeral lost: 、收到和处理…
             return field
     return None
 
