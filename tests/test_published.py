@@ -338,3 +338,24 @@ def test_a_heading_that_lost_its_numeral_still_starts_its_section() -> None:
     report, findings = read_text(text)
     assert report == govinfo.example()
     assert ids(findings) == ["GI501"]
+
+
+def test_cells_that_ran_together_are_cut_only_where_one_reading_balances() -> None:
+    """``801000081`` for 80 1 0 0 0 0 81: cut where exactly one reading makes the row balance (GI527)."""
+    row = "1. 本机关不掌握相关政府信息\t140\t0\t0\t0\t0\t0\t140"
+    assert row in govinfo.example_text()
+    report, findings = read_text(govinfo.example_text().replace(row, "1. 本机关不掌握相关政府信息\t14000000140"))
+    assert report == govinfo.example()
+    cut = next(f for f in findings if f.rule_id == "GI527")
+    assert "拆为 140 0 0 0 0 0 140" in cut.message_zh
+    assert cut.source is not None
+    assert cut.source.text == "14000000140"
+    assert ids(findings) == ["GI527", "GI501"]
+    text = govinfo.example_text().replace("(七) 总计\t\t211\t0\t0\t0\t0\t0\t211", "(七) 总计\t\t801000081")
+    assert text != govinfo.example_text()
+    _, findings = read_text(text)
+    assert "GI527" in ids(findings)  # 80 1 0 0 0 0 81, though it is not the total this report needs
+    ambiguous = govinfo.example_text().replace(row, "1. 本机关不掌握相关政府信息\t1100000011")  # 11 0 … 11 or 1 10 … 11
+    _, findings = read_text(ambiguous)
+    assert "GI527" not in ids(findings)
+    assert any(f.rule_id == "GI501" and "本机关不掌握相关政府信息" in f.message_zh for f in findings)

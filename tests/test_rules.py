@@ -68,6 +68,7 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI524",
         "GI525",
         "GI526",
+        "GI527",
         "GI530",
         "GI601",
         "GI602",

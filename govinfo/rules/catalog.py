@@ -491,6 +491,18 @@ RULES: Mapping[str, Rule] = {
             'Run: pip install "govinfo[traditional]"',
         ),
         Rule(
+            id="GI527",
+            severity=Severity.WARNING,
+            scope="reading",
+            title_zh="几个数连在了一起",
+            title_en="Numbers of several cells ran together",
+            clause=f"网页或 PDF 转文本时单元格之间的分隔常会丢失；{_FORMAT}：每个单元格填写一个数值",
+            message_zh="{where}的“{token}”是几个单元格的数连在一起，只有拆为 {pieces} 时勾稽关系成立，已按此读取，"
+            "请核对原文。",
+            message_en="in {where_en}, {token!r} is the numbers of several cells run together; only {pieces} makes "
+            "the totals hold, so it was read that way; check the original.",
+        ),
+        Rule(
             id="GI530",
             severity=Severity.WARNING,
             scope="narrative",

@@ -130,9 +130,61 @@ def _where(table: Table, row_label: str) -> dict[str, str]:
     return {"where": f"“{heading}”的数值行", "where_en": f"the value row of “{heading}”"}
 
 
+MAX_SPLITS = 20_000
+"""The most ways of cutting a run of digits into numbers that are tried (a row's run has a few dozen)."""
+
+
+def _cuts(digits: str, parts: int) -> Iterable[list[str]]:
+    """``digits`` cut into ``parts`` numbers as one writes them (no leading zero but ``0`` itself)."""
+    for cut in itertools.islice(itertools.combinations(range(1, len(digits)), parts - 1), MAX_SPLITS):
+        bounds = (0, *cut, len(digits))
+        pieces = [digits[a:b] for a, b in itertools.pairwise(bounds)]
+        if all(p == "0" or p[0] != "0" for p in pieces):
+            yield pieces
+
+
+def _split_run(
+    values: list[Token], size: int, equations: list[tuple[list[int], list[int]]]
+) -> tuple[list[Token], int, list[str]] | None:
+    """The row with a run of digits (cells that ran together: ``801000081``) cut into the numbers
+    that make every equation hold, when exactly one such cut exists: the tokens, the run's index
+    and its pieces."""
+    found: list[tuple[int, list[str]]] = []
+    for index, token in enumerate(values):
+        digits = token.text
+        parts = size - len(values) + 1
+        if not (digits.isascii() and digits.isdigit()) or len(digits) < parts:
+            continue
+        for pieces in _cuts(digits, parts):
+            texts = [t.text for t in values[:index]] + pieces + [t.text for t in values[index + 1 :]]
+            numbers = [int(text) if text.isdigit() else read_count(text).value for text in texts]
+            if all(sum(numbers[i] for i in left) == sum(numbers[i] for i in right) for left, right in equations):
+                found.append((index, pieces))
+                if len(found) > 1:
+                    return None
+    if len(found) != 1:
+        return None
+    index, pieces = found[0]
+    token = values[index]
+    split, offset = [], 0
+    for piece in pieces:
+        column = token.column + offset if token.column else 0
+        split.append(Token(piece, token.line, True, column, column + len(piece) - 1 if column else 0))
+        offset += len(piece)
+    return [*values[:index], *split, *values[index + 1 :]], index, pieces
+
+
 def assign(table: Table, grid: Grid, row: Row, values: list[Token], out: TableValues) -> None:
     """Give a row its values; a run of the wrong length is fitted through the row's balances and reported."""
     size = len(grid.columns)
+    if len(values) < size and grid.balances:
+        split = _split_run(values, size, _equations(grid))
+        if split is not None:
+            run = values[split[1]]
+            values, _, pieces = split
+            cut = {**_where(table, row.label), "token": run.text, "pieces": " ".join(pieces)}
+            cells = tuple(join_path(table.field, row.path, column.field) for column in grid.columns)
+            out.findings.append(RULES["GI527"].finding(cut, table=table.heading, source=run.location(), cells=cells))
     texts = [t.text for t in values]
     picks, readings = fit(texts, size, _equations(grid))
     paths = tuple(join_path(table.field, row.path, column.field) for column in grid.columns)
