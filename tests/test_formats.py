@@ -430,3 +430,13 @@ def test_word_markup_in_a_web_page_is_read_as_the_cells_it_shows() -> None:
     result = govinfo.read(page.encode(), kind="html")
     assert govinfo.cell_values(result.report) == govinfo.cell_values(govinfo.example())
     assert {f.rule_id for f in result.findings} == {"GI502"}
+
+
+@needs_writer
+def test_a_docx_body_too_large_to_parse_is_refused(made: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from govinfo.reading import word  # noqa: PLC0415
+
+    monkeypatch.setattr(word, "MAX_DOCUMENT_BYTES", 1000)  # the example's body is larger than this
+    error = _refused(made["docx"].read_bytes())
+    assert isinstance(error, govinfo.UnsafeFileError)
+    assert "正文过大" in error.message_zh

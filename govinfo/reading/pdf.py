@@ -36,8 +36,9 @@ from govinfo.reading.values import PLAIN_NUMBER
 MAX_BYTES = 50 * 2**20
 MAX_PAGES = 500
 """A report has a few pages to a few dozen; a book of 500 pages is not one."""
-MAX_STREAM_BYTES = 64 * 2**20
-"""What one page's content may inflate to (a page of text is a few kilobytes)."""
+MAX_STREAM_BYTES = 8 * 2**20
+"""What one page's content may inflate to (a page of text is a few kilobytes, a page with a vector
+chart a few hundred; parsing 8 MB of page content takes pdfminer seconds)."""
 MAX_CHARACTERS = 2_000_000
 """Characters of the whole text layer (a report has tens of thousands)."""
 

@@ -26,6 +26,9 @@ from govinfo.reading.result import ReadResult
 from govinfo.reading.text.reader import read_lines
 from govinfo.reading.workbook.safety import MAX_FILE_BYTES, open_archive
 
+MAX_DOCUMENT_BYTES = 32 * 2**20
+"""The body's XML (``word/document.xml``; pictures are parts of their own): a report's is well under
+a megabyte, and the parsed tree takes several times its size in memory."""
 MAX_TABLE_POSITIONS = 500_000
 """Grid positions (cells times their spans) of all tables of a document: a report has a few hundred."""
 
@@ -133,9 +136,15 @@ def _blocks(body: Any) -> Iterator[Any]:
 def parse(data: bytes) -> _Document:
     docx = need("docx", "word", "Word 文件（.docx）", "Word files (.docx)")
     with open_archive(data, "Word 文档", "Word document") as archive:
-        parts = archive.namelist()
+        parts = {info.filename: info.file_size for info in archive.infolist()}
     if "word/document.xml" not in parts:
         raise FileFormatError("文件不是 Word 文档（.docx）", "the file is not a Word document (.docx)")
+    if parts["word/document.xml"] > MAX_DOCUMENT_BYTES:
+        size = parts["word/document.xml"] // 2**20
+        raise UnsafeFileError(
+            f"Word 文档正文过大（{size} MB），超过 {MAX_DOCUMENT_BYTES // 2**20} MB 的上限",
+            f"the Word document's body is too large ({size} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB)",
+        )
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 — whatever a damaged file makes python-docx raise
