@@ -126,7 +126,12 @@ class Book:
     def located(self, place: Place) -> SourceLocation:
         """The place, with the cell's content as the workbook holds it."""
         held = self.value(place)
-        return attrs.evolve(self.source(place), text=None if held is None else str(held))
+        text = None if held is None else str(held)
+        s, r, c = place
+        sheet = self.sheets[s]
+        if sheet.where is not None:
+            return attrs.evolve(sheet.where(r, c), file=self.file, text=text)
+        return SourceLocation(file=self.file, sheet=sheet.name, cell=f"{column_letter(c)}{r}", text=text)
 
     def value(self, place: Place) -> object:
         s, r, c = place
@@ -285,7 +290,12 @@ def _numeric(value: object) -> bool:
         return False
     if isinstance(value, int | float):
         return True
-    return isinstance(value, str) and PLAIN_NUMBER.fullmatch(normalize(value).replace(",", "")) is not None
+    if not isinstance(value, str) or value.lstrip()[:1] not in _NUMBER_STARTS:  # most texts are labels
+        return False
+    return PLAIN_NUMBER.fullmatch(normalize(value).replace(",", "")) is not None
+
+
+_NUMBER_STARTS = frozenset("0123456789+-０１２３４５６７８９＋－")
 
 
 def _align(

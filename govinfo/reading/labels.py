@@ -119,8 +119,13 @@ def traditional(texts: Iterable[str]) -> bool:
     return any(word in text for text in texts for word in TRADITIONAL_WORDS)
 
 
+@functools.lru_cache(maxsize=2**14)
 def _strip_enumerator(text: str) -> str:
-    return _ENUMERATOR.sub("", text, count=1)
+    """``text`` without its leading enumerator (each label and cell text is stripped once)."""
+    return _ENUMERATOR.sub("", text, count=1) if text[:1] in _ENUMERATOR_STARTS else text
+
+
+_ENUMERATOR_STARTS = frozenset("(（一二三四五六七八九十0123456789")
 
 
 def match(text: str, label: str) -> Match | None:
@@ -137,7 +142,7 @@ def match(text: str, label: str) -> Match | None:
         return None
     if text in ALIASES.get(label, ()):
         return Match.LOOSE
-    if _NUMBERING.sub(r"\1.", text, count=1) == label:
+    if text[:1].isdigit() and _NUMBERING.sub(r"\1.", text, count=1) == label:
         return Match.LOOSE
     if text.startswith(label) and _ANNOTATION.match(text[len(label) :]):
         return Match.LOOSE

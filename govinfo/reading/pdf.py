@@ -158,15 +158,22 @@ _TOLERANCE = 3.0
 """Points within which two rulings are the same line."""
 
 
-def _continues(previous: _Part, part: _Part, heights: dict[int, float]) -> bool:
-    """Whether ``part`` is ``previous`` continued on the next page: as wide, and at the foot and head of the pages."""
+Span = tuple[float, float] | None
+"""The top of the first and the bottom of the last line of a page's text outside its tables."""
+
+
+def _continues(previous: _Part, part: _Part, spans: dict[int, Span]) -> bool:
+    """Whether ``part`` is ``previous`` continued on the next page: as wide, the last thing on its page
+    and the first on the next (no heading or text between them)."""
+    before, after = spans.get(previous.page), spans.get(part.page)
     return (
         part.page == previous.page + 1
         and part.number == 1
         and previous.last
         and abs(part.box[0] - previous.box[0]) <= _TOLERANCE
         and abs(part.box[2] - previous.box[2]) <= _TOLERANCE
-        and part.box[1] < heights.get(part.page, 0) * 0.25
+        and (before is None or before[1] <= previous.box[3] + _TOLERANCE)
+        and (after is None or after[0] >= part.box[1] - _TOLERANCE)
     )
 
 
@@ -186,11 +193,14 @@ def _numeric(text: str | None) -> bool:
 
 def _cut(last: dict[int, str], first: dict[int, str]) -> bool:
     """Whether ``first`` (a page's first row) is the rest of ``last`` (the previous page's last row),
-    cut by the page break: it holds text only, none of it under a number, some under text of ``last``
-    (the rest under the blank of a merged label cell)."""
+    cut by the page break: it holds text only, none of it under a number. A value row's wrapped
+    labels may go on under the blank of a merged label cell; a row of headers only under its own
+    headers (a new header row under a merged one is not its rest)."""
     if not first or any(_numeric(t) or _numeric(last.get(c)) for c, t in first.items()):
         return False
-    return any(last.get(c) for c in first)
+    if any(_numeric(t) for t in last.values()):
+        return any(last.get(c) for c in first)
+    return all(last.get(c) for c in first)
 
 
 def _sheet(number: int, parts: list[_Part]) -> Sheet | None:
@@ -220,11 +230,11 @@ def _sheet(number: int, parts: list[_Part]) -> Sheet | None:
     return Sheet(f"表格{number}", values, where=where, typed=False)
 
 
-def _sheets(parts: list[_Part], heights: dict[int, float]) -> list[Sheet]:
+def _sheets(parts: list[_Part], spans: dict[int, Span]) -> list[Sheet]:
     """Every table as a grid, a table continued on the next pages joined to its start."""
     groups: list[list[_Part]] = []
     for part in parts:
-        if groups and _continues(groups[-1][-1], part, heights):
+        if groups and _continues(groups[-1][-1], part, spans):
             groups[-1].append(part)
         else:
             groups.append([part])
@@ -237,11 +247,11 @@ _STARTS = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[�
 """A line that starts a heading or a numbered item starts a paragraph."""
 
 
-def _lines(page: Any, boxes: list[tuple[float, float, float, float]]) -> tuple[list[tuple[int, str]], bool, bool]:
+def _lines(page: Any, boxes: list[tuple[float, float, float, float]]) -> tuple[list[tuple[int, str]], bool, bool, Span]:
     """The page's text as (first line number, text): lines outside tables joined into paragraphs where a
     line runs to the right margin and the next does not start a heading; page numbers at the top and
-    bottom left out. Also whether the first line may continue the previous page's last paragraph, and
-    whether the last line runs on to the next page."""
+    bottom left out. Also whether the first line may continue the previous page's last paragraph,
+    whether the last line runs on to the next page, and where the text outside the tables starts and ends."""
     lines = page.extract_text_lines(return_chars=False)
     while lines and _PAGE_NUMBER.match(lines[-1]["text"]):
         lines.pop()
@@ -260,7 +270,9 @@ def _lines(page: Any, boxes: list[tuple[float, float, float, float]]) -> tuple[l
         size = (line["bottom"] - line["top"]) or 10.0
         runs_on = out and line["x1"] >= right - 3 * size and text.rstrip()[-1:] not in _ENDS
     continues = bool(lines) and outside[0] and not _STARTS.match(lines[0]["text"])
-    return joined, continues, runs_on
+    texts = [line for line, out in zip(lines, outside, strict=True) if out]
+    span = (float(texts[0]["top"]), float(texts[-1]["bottom"])) if texts else None
+    return joined, continues, runs_on, span
 
 
 def parse(data: bytes) -> tuple[list[str], list[SourceLocation], list[Sheet]]:
@@ -274,13 +286,12 @@ def parse(data: bytes) -> tuple[list[str], list[SourceLocation], list[Sheet]]:
         lines: list[str] = []
         places: list[SourceLocation] = []
         parts: list[_Part] = []
-        heights: dict[int, float] = {}
+        spans: dict[int, Span] = {}
         characters = 0
         running = False
         for page in pdf.pages:
             _contents(page)
             number = page.page_number
-            heights[number] = float(page.height)
             characters += len(page.chars)
             if characters > MAX_CHARACTERS:
                 raise UnsafeFileError(
@@ -293,7 +304,7 @@ def parse(data: bytes) -> tuple[list[str], list[SourceLocation], list[Sheet]]:
             if tables:
                 parts[-1].last = True
             boxes = [p.box for p in parts if p.page == number and max(map(len, p.rows), default=0) > 1]
-            found, continues, ends_running = _lines(page, boxes)
+            found, continues, ends_running, spans[number] = _lines(page, boxes)
             if found and continues and running and lines:  # a paragraph carried over the page break
                 lines[-1] += found.pop(0)[1]
             for at, line in found:
@@ -312,7 +323,7 @@ def parse(data: bytes) -> tuple[list[str], list[SourceLocation], list[Sheet]]:
             "PDF 没有文字层（可能是扫描件），无法读取；请使用带文字的 PDF 或原始 Word 文件",
             "the PDF has no text layer (a scan?); use a PDF with text or the original Word file",
         )
-    return lines, places, _sheets(parts, heights)
+    return lines, places, _sheets(parts, spans)
 
 
 def read_pdf(source: Binary) -> ReadResult:
