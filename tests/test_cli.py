@@ -244,15 +244,16 @@ def test_template_annotate_and_convert(tmp_path: Path, capsys: pytest.CaptureFix
     govinfo.write_xlsx(wrong, submitted)
     marked = tmp_path / "某局-审核.xlsx"
     status, _, err = run(capsys, "annotate", str(submitted), str(marked))
-    assert status == 1
+    assert status == 0  # it did its job; the findings are in the copy
     assert "问题 1 项，其中错误 1 项" in err
+    assert run(capsys, "annotate", str(submitted), str(marked), "--strict")[0] == 1
     assert "审核意见" in openpyxl.load_workbook(marked).sheetnames
     as_json = tmp_path / "某局.json"
-    status, _, err = run(capsys, "convert", str(submitted), str(as_json), "--lang", "en")
+    status, _, err = run(capsys, "convert", str(submitted), str(as_json), "--lang", "en", "--strict")
     assert status == 1
     assert govinfo.from_json(as_json.read_text(encoding="utf-8")) == wrong
     back = tmp_path / "back.xlsx"
-    assert run(capsys, "convert", str(as_json), str(back))[0] == 1
+    assert run(capsys, "convert", str(as_json), str(back))[0] == 0
     assert govinfo.read_xlsx(back)[0] == wrong
     status, _, err = run(capsys, "convert", str(as_json), str(tmp_path / "x.csv"))
     assert (status, "不支持写入“.csv”" in err) == (2, True)
@@ -275,8 +276,9 @@ def test_check_published_text_and_html(tmp_path: Path, capsys: pytest.CaptureFix
     assert "湛河区 2024.txt:第 74 行" in out
     assert "提示  GI520" in out  # the page was not UTF-8
     target = tmp_path / "年报.xlsx"
-    assert run(capsys, "convert", str(text), str(target))[0] == 1
+    assert run(capsys, "convert", str(text), str(target))[0] == 0
     assert govinfo.read_xlsx(target)[0] == govinfo.example()
+    assert run(capsys, "convert", str(text), str(target), "--strict")[0] == 1  # the table-四 defect
 
 
 def test_previous_takes_one_path_and_leaves_the_rest_to_check(
@@ -289,3 +291,32 @@ def test_previous_takes_one_path_and_leaves_the_rest_to_check(
     assert "2024.json" in out  # the file given after the option is checked, not swallowed by it
     assert "内置示例" not in out
     assert status in (0, 1)
+
+
+def test_an_output_that_is_the_input_or_of_the_wrong_type_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    submitted = tmp_path / "某局.xlsx"
+    govinfo.write_xlsx(govinfo.example(), submitted)
+    original = submitted.read_bytes()
+    link = tmp_path / "链接.xlsx"
+    link.symlink_to(submitted)
+    for output in (str(submitted), str(link), str(tmp_path / "." / "某局.xlsx")):
+        status, _, err = run(capsys, "annotate", str(submitted), output)
+        assert status == 2
+        assert "就是输入文件" in err
+    status, _, err = run(capsys, "convert", str(submitted), str(submitted))
+    assert (status, "就是输入文件" in err) == (2, True)
+    assert submitted.read_bytes() == original
+    for command in (
+        ["template", str(tmp_path / "t.csv")],
+        ["annotate", str(submitted), str(tmp_path / "a.json")],
+        ["aggregate", str(submitted), "-o", str(tmp_path / "out.csv"), "--organ", "区"],
+    ):
+        status, _, err = run(capsys, *command)
+        assert status == 2, command
+        assert "此命令写入 .xlsx" in err, command
+    assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("*.json"))
+    status, _, err = run(capsys, "aggregate", str(tmp_path), "-o", str(submitted), "--organ", "区")
+    assert (status, "就是输入文件" in err) == (2, True)
+    assert submitted.read_bytes() == original

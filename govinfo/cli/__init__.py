@@ -150,8 +150,11 @@ def _export(args: argparse.Namespace) -> int:
     out = Output(args)
     target = Path(args.output)
     kind = target.suffix.lower()
-    if kind not in (".csv", ".jsonl"):
-        out.failed_message(args.output, "导出文件须为 .csv 或 .jsonl", "the export must be .csv or .jsonl")
+    paths = _expand(args.paths, out)
+    try:
+        _writable(args.output, (".csv", ".jsonl"), paths)
+    except GovinfoError as error:
+        out.failed(args.output, error)
         return out.close()
     fields = ["file", "organ", "year", "edition", "path", "value"]
     try:
@@ -160,7 +163,7 @@ def _export(args: argparse.Namespace) -> int:
             writer = csv.DictWriter(stream, fieldnames=fields) if kind == ".csv" else None
             if writer:
                 writer.writeheader()
-            for result in _results(_expand(args.paths, out), args.jobs):
+            for result in _results(paths, args.jobs):
                 if result.report is None:
                     assert result.error is not None
                     out.failed_message(result.name, *result.error)
@@ -234,9 +237,15 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _aggregate(args: argparse.Namespace) -> int:
     out = Output(args)
+    paths = _expand(args.paths, out)
+    try:
+        _writable(args.output, (".xlsx", ".json"), paths)
+    except GovinfoError as error:
+        out.failed(args.output, error)
+        return out.close()
     reports = []
     unread: list[tuple[str, str, str]] = []
-    for path in _expand(args.paths, out):
+    for path in paths:
         try:
             reports.append(_open(path)[0])
         except GovinfoError as error:
@@ -309,6 +318,7 @@ def _say(lang: Lang, zh: str, en: str) -> None:
 
 def _template(args: argparse.Namespace) -> int:
     try:
+        _writable(args.output, (".xlsx",))
         govinfo.template(args.output, edition_id=args.edition)
     except GovinfoError as error:
         print(f"{args.output}: {error.message(args.lang)}", file=sys.stderr)
@@ -319,6 +329,7 @@ def _template(args: argparse.Namespace) -> int:
 
 def _annotate(args: argparse.Namespace) -> int:
     try:
+        _writable(args.output, (".xlsx",), [args.input])
         chosen = None
         if args.review:  # what the office has accepted or dismissed is not sent back to the organ
             reviews = Reviews.load(args.review)
@@ -334,11 +345,45 @@ def _annotate(args: argparse.Namespace) -> int:
         f"已生成批注版：{args.output}（问题 {len(findings)} 项，其中错误 {errors} 项）",
         f"wrote the annotated copy {args.output} ({len(findings)} finding(s), {errors} error(s))",
     )
-    return 1 if errors else 0
+    return 1 if errors and args.strict else 0
 
 
 WRITERS = {".json": "JSON", ".xlsx": "Excel"}
 """File types ``govinfo convert`` writes, by extension."""
+
+
+def _writable(output: str, writes: Sequence[str], inputs: Sequence[str | Path] = ()) -> None:
+    """Refuse an output of a type the command does not write, or that is one of its inputs.
+
+    The same file is recognised through links and other spellings of its path, so that no
+    command ever overwrites what it was given to read.
+    """
+    if output == "-":
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise GovinfoError(
+            f"“{output}”是文件夹，请给出要写入的文件名（{'、'.join(writes)}）",
+            f"{output!r} is a folder; name the file to write ({', '.join(writes)})",
+        )
+    if target.suffix.lower() not in writes:
+        listed = "、".join(writes)
+        raise GovinfoError(
+            f"不能写入“{target.suffix or target.name}”文件：此命令写入 {listed}",
+            f"cannot write a {target.suffix or target.name!r} file: this command writes {', '.join(writes)}",
+        )
+    for given in inputs:
+        source = Path(given)
+        try:
+            same = target.exists() and source.exists() and os.path.samefile(source, target)
+        except OSError:
+            same = False
+        if same or target.resolve() == source.resolve():
+            raise GovinfoError(
+                f"输出文件“{output}”就是输入文件“{given}”，为保护原件，拒绝写入；请另选输出文件名",
+                f"the output {output!r} is the input {str(given)!r}; refused to protect the original; "
+                "choose another output name",
+            )
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -353,6 +398,7 @@ def _convert(args: argparse.Namespace) -> int:
                 f"不支持写入“{kind_out}”（可写入：{'、'.join(WRITERS)}）",
                 f"cannot write {kind_out!r} (writable: {', '.join(WRITERS)})",
             )
+        _writable(args.output, tuple(WRITERS), [] if args.input == "-" else [args.input])
         report, findings = govinfo.read(sys.stdin.buffer.read(), kind=kind_in) if args.input == "-" else _open(source)
         if args.output == "-":
             if kind_out == ".xlsx":
@@ -372,7 +418,7 @@ def _convert(args: argparse.Namespace) -> int:
         f"已转换：{source} → {target}（问题 {len(findings)} 项，请用 govinfo check 查看）",
         f"converted {source} → {target} ({len(findings)} finding(s); see govinfo check)",
     )
-    return 1 if errors else 0
+    return 1 if errors and args.strict else 0
 
 
 _DECISIONS: dict[str, Decision] = {"accept": "accepted", "dismiss": "dismissed", "reopen": "pending"}
@@ -551,6 +597,7 @@ def parser() -> argparse.ArgumentParser:
     marked.add_argument("input", metavar="IN.xlsx", help="报送的工作簿 the submitted workbook")
     marked.add_argument("output", metavar="OUT.xlsx", help="批注版 the annotated copy")
     _options(marked, formats=(), review="已接受或已排除的问题不再标注")
+    _strict(marked)
     marked.set_defaults(run=_annotate)
 
     convert = commands.add_parser(
@@ -568,8 +615,23 @@ def parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("--to", choices=("xlsx", "json"), help="标准输出的格式")
     _options(convert, formats=())
+    _strict(convert)
     convert.set_defaults(run=_convert)
 
+    _more_commands(commands)
+    return top
+
+
+def _strict(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="报告有错误时退出码为 1（默认：完成即为 0） exit 1 when the report has errors (default: 0 when done)",
+    )
+
+
+def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``export``, ``schema``, ``hierarchy``, ``explain``, ``review`` and ``rules``."""
     export = commands.add_parser(
         "export",
         help="导出为明细表 export one row per cell",
@@ -590,12 +652,6 @@ def parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(run=_schema, lang="zh", format="text")
 
-    _more_commands(commands)
-    return top
-
-
-def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``hierarchy``, ``explain``, ``review`` and ``rules``."""
     tree = commands.add_parser(
         "hierarchy",
         help="上级报告与下级汇总比较 a parent against its children",
