@@ -74,8 +74,19 @@ def test_check_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     path = _write(tmp_path / "r.json", wrong)
     status, out, err = run(capsys, "check", "--format", "json", str(path))
     assert status == 1
-    records = [json.loads(line) for line in out.splitlines()]
+    lines = [json.loads(line) for line in out.splitlines()]
+    records = [r for r in lines if "rule" in r]
     assert [r["rule"] for r in records] == ["GI302", "GI303"]
+    assert lines[-1] == {  # one record for each input: what became of it
+        "record": "file",
+        "file": str(path),
+        "status": "read",
+        "organ": "湛河区人民政府",
+        "year": 2024,
+        "edition": "2021",
+        "findings": 2,
+        "errors": 2,
+    }
     assert records[0] == {
         "file": str(path),
         "rule": "GI302",
@@ -97,7 +108,7 @@ def test_decimal_values_in_json_output_are_strings(tmp_path: Path, capsys: pytes
     wrong = govinfo.replace_cells(govinfo.example(), {"proactive.fees.amount": Decimal("-1.50")})
     path = _write(tmp_path / "r.json", wrong)
     _, out, _ = run(capsys, "check", "--format", "json", str(path))
-    assert json.loads(out)["actual"] == "-1.50"
+    assert json.loads(out.splitlines()[0])["actual"] == "-1.50"
 
 
 def test_unreadable_files_are_reported_and_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -316,7 +327,32 @@ def test_an_output_that_is_the_input_or_of_the_wrong_type_is_refused(
         status, _, err = run(capsys, *command)
         assert status == 2, command
         assert "此命令写入 .xlsx" in err, command
-    assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("*.json"))
+    assert not list(tmp_path.glob("*.csv"))
+    assert not list(tmp_path.glob("*.json"))
     status, _, err = run(capsys, "aggregate", str(tmp_path), "-o", str(submitted), "--organ", "区")
     assert (status, "就是输入文件" in err) == (2, True)
     assert submitted.read_bytes() == original
+
+
+def test_every_input_has_a_json_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A script tells "clean" from "not checked": every input is read, unreadable or skipped, and said."""
+    good = _write(tmp_path / "好.json", govinfo.example())
+    (tmp_path / "坏.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "~$好.json").write_text("lock", encoding="utf-8")
+    status, out, _ = run(capsys, "check", "--format", "json", str(tmp_path))
+    assert status == 2
+    files = {r["file"]: r for r in map(json.loads, out.splitlines()) if r.get("record") == "file"}
+    assert files[str(good)]["status"] == "read"
+    assert files[str(good)]["findings"] == 0
+    assert files[str(tmp_path / "坏.json")]["status"] == "unreadable"
+    assert "JSON" in files[str(tmp_path / "坏.json")]["message"]
+    assert files[str(tmp_path / "~$好.json")]["status"] == "skipped"
+    other = _write(tmp_path / "乙.json", attrs.evolve(govinfo.example(), organ="乙局"))
+    total = tmp_path / "总.json"
+    status, out, err = run(
+        capsys, "aggregate", str(good), str(other), "-o", str(total), "--organ", "区", "--format", "json"
+    )
+    assert status == 0
+    statuses = [(r["file"], r["status"]) for r in map(json.loads, out.splitlines()) if r.get("record") == "file"]
+    assert statuses == [(str(good), "read"), (str(other), "read"), (str(total), "written")]
+    assert "共检查 2 个文件，0 个无法读取" in err  # the inputs, not the 汇总 written

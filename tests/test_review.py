@@ -116,7 +116,8 @@ def test_check_review_hides_accepted_and_shows_changed(tmp_path: Path, capsys: p
     assert status == 0
     assert "已审核、未显示 2 项" in out
     status, out, _ = run(capsys, "check", str(report_file), "--review", str(review), "--format", "json")
-    assert {json.loads(line)["review"]["status"] for line in out.splitlines()} == {"accepted"}
+    findings = [r for r in map(json.loads, out.splitlines()) if "rule" in r]
+    assert {r["review"]["status"] for r in findings} == {"accepted"}
     report_file.write_text(govinfo.to_json(broken(220)), encoding="utf-8")
     status, out, _ = run(capsys, "check", str(report_file), "--review", str(review))
     assert status == 1
@@ -300,7 +301,7 @@ def test_annotate_leaves_out_what_the_office_settled(tmp_path: Path, capsys: pyt
     first = sorted(json.loads(review.read_text("utf-8"))["findings"])[0]
     run(capsys, "review", str(review), "dismiss", first[:8], "--by", "张三", "--reason", "误报")
     status, _, err = run(capsys, "annotate", str(book), str(tmp_path / "批注.xlsx"), "--review", str(review))
-    assert status == 1
+    assert status == 0  # done; the error left is in the copy
     assert "问题 1 项" in err
     assert json.loads(review.read_text("utf-8"))["findings"][first]["decision"] == "dismissed"
 

@@ -43,10 +43,11 @@ from govinfo.writing.atomic import atomic, write_atomically
 def _expand(paths: Sequence[str], out: Output | None = None) -> list[Path]:
     """Every file to read for ``paths``; the files left out (office lock files, hidden files) are said on stderr."""
     found, skipped = folder.files(paths)
-    lang = out.lang if out is not None else "zh"
     for left in skipped:
-        said = f"skipped {left.path}: {left.reason_en}" if lang == "en" else f"已跳过 {left.path}：{left.reason_zh}"
-        print(said, file=sys.stderr)
+        if out is not None:
+            out.skipped(str(left.path), left.reason_zh, left.reason_en)
+        else:
+            print(f"已跳过 {left.path}：{left.reason_zh}", file=sys.stderr)
     return found
 
 
@@ -251,6 +252,8 @@ def _aggregate(args: argparse.Namespace) -> int:
         except GovinfoError as error:
             out.failed(str(path), error)
             unread.append((str(path), error.message_zh, error.message_en))
+            continue
+        out.read(str(path), reports[-1])
     if out.unreadable and not args.allow_unread:
         message = (
             "some inputs are unreadable; nothing was written (--allow-unread totals the others and names them)"
@@ -269,7 +272,7 @@ def _aggregate(args: argparse.Namespace) -> int:
     except GovinfoError as error:
         out.failed(args.output, error)
         return out.close()
-    out.report(args.output, total.report, total.findings)
+    out.report(args.output, total.report, total.findings, counted=False)
     return out.close()
 
 

@@ -114,13 +114,39 @@ class Output:
         self._clear()
         self.files += 1
         self.unreadable += 1
-        print(f"{name}: {en if self.lang == 'en' else zh}", file=sys.stderr)
+        message = en if self.lang == "en" else zh
+        print(f"{name}: {message}", file=sys.stderr)
+        if self.json:
+            self._record(name, "unreadable", message=message)
         self._tick()
 
-    def report(self, name: str, report: AnnualReport, findings: list[Finding], *, across: bool = False) -> None:
-        """Print one file's findings; ``across`` for the findings of comparing it with the others."""
+    def skipped(self, name: str, zh: str, en: str) -> None:
+        """A file of a folder left out on purpose (a lock or hidden file): said, and not counted."""
+        reason = en if self.lang == "en" else zh
+        print(f"skipped {name}: {reason}" if self.lang == "en" else f"已跳过 {name}：{reason}", file=sys.stderr)
+        if self.json:
+            self._record(name, "skipped", message=reason)
+
+    def read(self, name: str, report: AnnualReport) -> None:
+        """An input read whole, whose findings are reported with a result (a 汇总's inputs)."""
+        self.files += 1
+        if self.json:
+            self._record(name, "read", report=report, findings=0)
+
+    def _record(self, name: str, status: str, *, report: AnnualReport | None = None, **more: object) -> None:
+        """One line of JSON output saying what became of an input: read, unreadable or skipped."""
+        record: dict[str, object] = {"record": "file", "file": name, "status": status}
+        if report is not None:
+            record |= {"organ": report.organ, "year": report.year, "edition": report.edition}
+        print(json.dumps(record | more, ensure_ascii=False))
+
+    def report(
+        self, name: str, report: AnnualReport, findings: list[Finding], *, across: bool = False, counted: bool = True
+    ) -> None:
+        """Print one file's findings; ``across`` for the findings of comparing it with the others;
+        ``counted=False`` for a result the command made (a 汇总), not an input."""
         self._clear()
-        self.files += 0 if across else 1
+        self.files += 1 if counted and not across else 0
         findings = sorted(findings, key=lambda f: f.severity.rank)
         prints = fingerprints(findings, report) if self.reviews is not None or self.json else []
         statuses: list[Status] = (
@@ -136,6 +162,10 @@ class Output:
             for k, finding in enumerate(findings):
                 review = self._review_json(prints[k], statuses[k]) if statuses else None
                 print(_finding_json(name, finding, self.lang, prints[k], review))
+            if not across:
+                errors = sum(1 for f in shown if f.severity is Severity.ERROR)
+                status = "read" if counted else "written"
+                self._record(name, status, report=report, findings=len(shown), errors=errors)
             return
         if across and not shown:
             return
