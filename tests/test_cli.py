@@ -356,3 +356,20 @@ def test_every_input_has_a_json_record(tmp_path: Path, capsys: pytest.CaptureFix
     statuses = [(r["file"], r["status"]) for r in map(json.loads, out.splitlines()) if r.get("record") == "file"]
     assert statuses == [(str(good), "read"), (str(other), "read"), (str(total), "written")]
     assert "共检查 2 个文件，0 个无法读取" in err  # the inputs, not the 汇总 written
+
+
+def test_severity_and_quiet_filter_what_is_printed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = _write(tmp_path / "好.json", govinfo.example())
+    page = tmp_path / "网页.html"
+    page.write_text(govinfo.render_html(govinfo.example()).replace(">0</td>", ">&nbsp;</td>"), encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(good), str(page))
+    assert status == 0
+    assert "GI502" in out  # blanks read as 0: warnings
+    assert "未发现问题" in out
+    status, out, _ = run(capsys, "check", str(good), str(page), "--severity", "error", "--quiet")
+    assert status == 0
+    assert "GI502" not in out
+    assert str(good) not in out  # clean: no line
+    assert "共检查 2 个文件，0 个无法读取：错误 0 项，警告 0 项" in out
+    status, out, _ = run(capsys, "check", str(page), "--severity", "error", "--format", "json")
+    assert [json.loads(line).get("rule") for line in out.splitlines()] == [None]  # only the file's record

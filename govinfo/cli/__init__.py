@@ -509,6 +509,19 @@ def _options(
     command.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 output language")
     if formats:
         command.add_argument("--format", choices=formats, default=formats[0], help="输出格式 output format")
+    if "json" in formats:  # the commands that print findings
+        command.add_argument(
+            "--severity",
+            choices=("error", "warning", "info"),
+            default="info",
+            help="只列出不低于此级别的问题（默认全部） list findings of this severity or worse (default: all)",
+        )
+        command.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="没有问题的文件不单独列出 print nothing for files without findings",
+        )
     if review:
         command.add_argument("--review", metavar="FILE", help=f"审核记录文件（JSON）：{review} the review file")
 

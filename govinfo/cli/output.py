@@ -91,6 +91,9 @@ class Output:
         self.reviews: Reviews | None = None
         self.hidden = 0
         self.progress = total > 1 and interactive()
+        self.worst = Severity(getattr(args, "severity", "info")).rank
+        """Findings less severe than this rank are left out (``--severity``)."""
+        self.quiet = bool(getattr(args, "quiet", False))
         self.colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
     def expect(self, total: int) -> None:
@@ -154,12 +157,18 @@ class Output:
             if self.reviews is not None
             else []
         )
-        shown = [f for k, f in enumerate(findings) if not statuses or statuses[k] not in SETTLED]
-        self.hidden += len(findings) - len(shown)
+        wanted = [
+            f.severity.rank <= self.worst and (not statuses or statuses[k] not in SETTLED)
+            for k, f in enumerate(findings)
+        ]
+        self.hidden += sum(1 for k, f in enumerate(findings) if statuses and statuses[k] in SETTLED)
+        shown = [f for f, keep in zip(findings, wanted, strict=True) if keep]
         self.counts.update(f.severity for f in shown)
         self.rules.update(f.rule_id for f in shown)
         if self.json:
             for k, finding in enumerate(findings):
+                if finding.severity.rank > self.worst:
+                    continue
                 review = self._review_json(prints[k], statuses[k]) if statuses else None
                 print(_finding_json(name, finding, self.lang, prints[k], review))
             if not across:
@@ -167,14 +176,15 @@ class Output:
                 status = "read" if counted else "written"
                 self._record(name, status, report=report, findings=len(shown), errors=errors)
             return
-        if across and not shown:
+        if (across or self.quiet) and not shown:
+            self._tick()
             return
         header = _header(name, report, self.lang)
         print(header + (" — across organs" if self.lang == "en" else "——与其他单位比较") if across else header)
         if not shown:
             print("  no findings" if self.lang == "en" else "  未发现问题")
         for k, finding in enumerate(findings):
-            if statuses and statuses[k] in SETTLED:
+            if not wanted[k]:
                 continue
             severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
             if self.colour:
