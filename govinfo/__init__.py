@@ -18,6 +18,7 @@ from govinfo.analysis.tabular import to_dataframe, to_rows
 from govinfo.editions import edition, edition_ids
 from govinfo.errors import (
     AggregationError,
+    ArgumentError,
     ConversionError,
     FieldTypeError,
     FileFormatError,
@@ -79,6 +80,7 @@ __all__ = [
     "AggregationError",
     "AnnualReport",
     "Appeals",
+    "ArgumentError",
     "ConversionError",
     "Exclusion",
     "Explanation",

@@ -152,6 +152,31 @@ class ConversionError(GovinfoError, RuntimeError):
     """An office program could not convert a file (not installed, failed, or took too long) (转换失败)."""
 
 
+class ArgumentError(GovinfoError, TypeError):
+    """A public function was given an argument of the wrong kind; the message names the function, the
+    parameter and what it takes (参数类型错误)."""
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def expect(value: object, kinds: type | tuple[type, ...], *, function: str, parameter: str, zh: str, en: str) -> None:
+    """Raise :class:`ArgumentError` unless ``value`` is one of ``kinds`` (``zh``/``en`` say what it takes)."""
+    if not isinstance(value, kinds):
+        raise ArgumentError(
+            f"{function}() 的参数 {parameter} 应为{zh}，而不是 {_kind(value)}",
+            f"{function}() takes {en.strip()} as {parameter}, not {_kind(value)}",
+        )
+
+
+def expect_text(value: object, *, function: str, parameter: str) -> str:
+    """``value`` if it is a ``str``, else :class:`ArgumentError`."""
+    expect(value, str, function=function, parameter=parameter, zh="字符串（str）", en="a str")
+    assert isinstance(value, str)
+    return value
+
+
 class LayoutError(GovinfoError, ValueError):
     """None of the report's tables could be found in the input (未识别出报告表格)."""
 

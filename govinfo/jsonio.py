@@ -27,7 +27,7 @@ from govinfo.editions import edition, edition_ids
 from govinfo.errors import Problem, StructureError, describe
 from govinfo.model.cells import attrs_get
 from govinfo.model.fields import MAX_COUNT, is_count
-from govinfo.model.report import SHAPES, AnnualReport, edition_class, edition_unions
+from govinfo.model.report import SHAPES, AnnualReport, edition_class, edition_unions, report_argument
 
 DECIMAL = r"-?[0-9]+(\.[0-9]+)?"
 """How an amount is written in JSON: a decimal string, no exponent, no sign but minus."""
@@ -138,6 +138,7 @@ def to_dict(report: AnnualReport) -> dict[str, Any]:
     An amount that is not a finite number (``NaN``, ``Infinity``) has no JSON form:
     :class:`~govinfo.StructureError` names each at its path.
     """
+    report_argument(report, "to_dict")
     bad = [(path, value) for path in _amounts(report.edition) if not (value := attrs_get(report, path)).is_finite()]
     if bad:
         raise StructureError([Problem(p, "有限小数", "a finite decimal", describe(v)) for p, v in bad], source="报告")
@@ -168,6 +169,7 @@ def to_json(report: AnnualReport, *, indent: int | None = None) -> str:
     >>> govinfo.from_json(text) == govinfo.example()
     True
     """
+    report_argument(report, "to_json")
     return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
 
 

@@ -28,10 +28,10 @@ from typing import Literal, TypeVar, get_args
 
 import attrs
 
-from govinfo.errors import FileFormatError, GovinfoError, UnknownNameError, UnsafeFileError
+from govinfo.errors import ArgumentError, FileFormatError, GovinfoError, UnknownNameError, UnsafeFileError, expect
 from govinfo.findings import Finding
 from govinfo.model.cells import attrs_get
-from govinfo.model.report import AnnualReport, organ_key
+from govinfo.model.report import AnnualReport, organ_key, report_argument
 from govinfo.reading.inputs import read_bytes
 from govinfo.rules.narrative import SECTIONS
 from govinfo.writing.atomic import write_atomically
@@ -106,6 +106,20 @@ def _involved(finding: Finding, report: AnnualReport) -> list[object]:
     return values
 
 
+def _findings_argument(findings: object, function: str) -> list[Finding]:
+    if isinstance(findings, str | bytes | Finding) or not isinstance(findings, Iterable):
+        raise ArgumentError(
+            f"{function}() 的参数 findings 应为若干问题（Finding 的列表），而不是 {type(findings).__name__}",
+            f"{function}() takes Findings (a list, or any iterable) as findings, not {type(findings).__name__}",
+        )
+    found = list(findings)
+    for index, finding in enumerate(found):
+        expect(
+            finding, Finding, function=function, parameter=f"findings[{index}]", zh="问题（Finding）", en="a Finding"
+        )
+    return found
+
+
 def fingerprints(findings: Iterable[Finding], report: AnnualReport) -> list[Fingerprint]:
     """The fingerprint of each of ``report``'s findings, in order.
 
@@ -117,6 +131,8 @@ def fingerprints(findings: Iterable[Finding], report: AnnualReport) -> list[Fing
     >>> [len(f.key) for f in govinfo.fingerprints(govinfo.check(broken, narrative=False), broken)]
     [16, 16]
     """
+    report_argument(report, "fingerprints")
+    findings = _findings_argument(findings, "fingerprints")
     seen: Counter[str] = Counter()
     made = []
     for finding in findings:
@@ -130,6 +146,8 @@ def fingerprints(findings: Iterable[Finding], report: AnnualReport) -> list[Fing
 
 def fingerprint(finding: Finding, report: AnnualReport) -> Fingerprint:
     """The fingerprint of one finding of ``report`` (see :func:`fingerprints` for several alike)."""
+    report_argument(report, "fingerprint")
+    expect(finding, Finding, function="fingerprint", parameter="finding", zh="问题（Finding）", en="a Finding")
     return fingerprints([finding], report)[0]
 
 

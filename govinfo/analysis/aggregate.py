@@ -19,7 +19,7 @@ from govinfo.errors import AggregationError
 from govinfo.findings import Finding, Severity, Value
 from govinfo.model.cells import attrs_get as get_field
 from govinfo.model.cells import build_report
-from govinfo.model.report import AnnualReport, organ_key
+from govinfo.model.report import AnnualReport, organ_key, report_argument, reports_argument
 from govinfo.rules.catalog import RULES
 from govinfo.rules.engine import cell_finding, check, compile_edition, findings_of
 
@@ -123,6 +123,7 @@ def aggregate(
     >>> total.requests.received.total, findings
     (212, [])
     """
+    reports = reports_argument(reports, "aggregate")
     given = list(reports)
     _refuse(given)
     first = given[0]
@@ -180,7 +181,14 @@ def compare_hierarchy(
     >>> [(f.rule_id, f.path) for f in govinfo.compare_hierarchy(county, townships)]
     [('GI705', 'organ'), ('GI704', 'requests.received.natural_person')]
     """
-    named = dict(children) if isinstance(children, Mapping) else {r.organ: r for r in children}
+    report_argument(parent, "compare_hierarchy", "parent")
+    if isinstance(children, Mapping):
+        named = {
+            organ: None if report is None else report_argument(report, "compare_hierarchy", f"children[{organ!r}]")
+            for organ, report in children.items()
+        }
+    else:
+        named = {r.organ: r for r in reports_argument(children, "compare_hierarchy", "children")}
     missing = [organ for organ, report in named.items() if report is None]
     given = [report for report in named.values() if report is not None]
     _refuse(given)

@@ -15,7 +15,7 @@ from govinfo.analysis.similarity import compare_text
 from govinfo.editions import edition
 from govinfo.findings import Finding, SourceLocation
 from govinfo.model.cells import cell_values
-from govinfo.model.report import AnnualReport, organ_key
+from govinfo.model.report import AnnualReport, organ_key, report_argument
 from govinfo.rules.catalog import RULES, Rule
 from govinfo.rules.engine import cell_finding, row_label
 
@@ -40,6 +40,8 @@ def compare(
     >>> [f.rule_id for f in govinfo.compare(last, govinfo.example())]
     ['GI603', 'GI603', 'GI604', 'GI605', 'GI607', 'GI607']
     """
+    report_argument(previous, "compare", "previous")
+    report_argument(current, "compare", "current")
     if organ_key(previous.organ) != organ_key(current.organ):
         return [_plain(RULES["GI601"], "organ", previous=previous.organ, current=current.organ)]
     if current.year != previous.year + 1:

@@ -22,8 +22,9 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from govinfo.errors import expect_text
 from govinfo.findings import Finding, SourceLocation
-from govinfo.model.report import AnnualReport, organ_key
+from govinfo.model.report import AnnualReport, organ_key, reports_argument
 from govinfo.rules.catalog import RULES
 from govinfo.rules.narrative import SECTIONS, dense, quote
 
@@ -172,6 +173,8 @@ def similarity(other: str, text: str) -> Similarity:
     >>> s.ratio, s.passage
     (1.0, '今年我局共受理申请15件，全部按时答复')
     """
+    expect_text(other, function="similarity", parameter="other")
+    expect_text(text, function="similarity", parameter="text")
     return _similarity(_Text.of(other), _Text.of(text))
 
 
@@ -249,6 +252,7 @@ def shared_text(
     >>> [[f.rule_id for f in found] for found in govinfo.shared_text([a, b])]
     [['GI703', 'GI703'], ['GI703', 'GI703']]
     """
+    reports = reports_argument(reports, "shared_text")
     results: list[list[Finding]] = [[] for _ in reports]
     keys = [organ_key(r.organ) for r in reports]
     for field in SECTIONS:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from govinfo.errors import GovinfoError
 from govinfo.model.cells import cell_values
-from govinfo.model.report import AnnualReport
+from govinfo.model.report import AnnualReport, reports_argument
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,6 +37,7 @@ def to_rows(reports: Iterable[AnnualReport], files: Sequence[str | None] | None 
     >>> next(govinfo.to_rows([govinfo.example()]))["path"]
     'proactive.regulations.issued'
     """
+    reports = reports_argument(reports, "to_rows")
     for index, report in enumerate(reports):
         file = files[index] if files is not None else None
         for path, value in cell_values(report).items():
@@ -49,6 +50,7 @@ def to_dataframe(reports: Iterable[AnnualReport]) -> pd.DataFrame:
 
     Needs the ``pandas`` extra (``pip install govinfo[pandas]``). Amounts stay ``Decimal``.
     """
+    reports = reports_argument(reports, "to_dataframe")
     try:
         import pandas as pd  # noqa: PLC0415 — an optional extra
     except ImportError:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from govinfo.editions.format2019 import EDITION_2019
 from govinfo.editions.format2021 import EDITION_2021
 from govinfo.editions.layout import Edition
-from govinfo.errors import UnknownNameError
+from govinfo.errors import UnknownNameError, expect_text
 
 EDITIONS: Mapping[str, Edition] = {e.id: e for e in (EDITION_2021, EDITION_2019)}
 """Every edition govinfo models, newest first."""
@@ -22,6 +22,7 @@ EDITIONS: Mapping[str, Edition] = {e.id: e for e in (EDITION_2021, EDITION_2019)
 
 def edition(edition_id: str) -> Edition:
     """The edition ``edition_id`` (e.g. ``"2021"``); :class:`~govinfo.UnknownNameError` if unknown."""
+    expect_text(edition_id, function="edition", parameter="edition_id")
     found = EDITIONS.get(edition_id)
     if found is None:
         raise UnknownNameError("格式版本", "edition", edition_id, tuple(EDITIONS))

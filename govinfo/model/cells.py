@@ -15,9 +15,9 @@ from typing import Any
 import attrs
 
 from govinfo.editions import edition
-from govinfo.errors import Problem, StructureError
+from govinfo.errors import Problem, StructureError, expect, expect_text
 from govinfo.findings import Value
-from govinfo.model.report import AnnualReport, edition_class
+from govinfo.model.report import AnnualReport, edition_class, report_argument
 
 
 def cell_values(report: AnnualReport) -> dict[str, Value]:
@@ -27,6 +27,7 @@ def cell_values(report: AnnualReport) -> dict[str, Value]:
     >>> govinfo.cell_values(govinfo.example())["requests.received.total"]
     212
     """
+    report_argument(report, "cell_values")
     return dict(zip((c.path for c in edition(report.edition).cells), fetcher(report.edition)(report), strict=True))
 
 
@@ -59,6 +60,8 @@ def fetcher(edition_id: str) -> Callable[[AnnualReport], tuple[Value, ...]]:
 
 def get_cell(report: AnnualReport, path: str) -> Value:
     """The value of one cell; :class:`~govinfo.UnknownNameError` for an unknown path."""
+    report_argument(report, "get_cell")
+    expect_text(path, function="get_cell", parameter="path")
     edition(report.edition).cell(path)
     value: Value = attrs_get(report, path)
     return value
@@ -82,6 +85,15 @@ def replace_cells(report: AnnualReport, values: Mapping[str, Value]) -> AnnualRe
     >>> [f.rule_id for f in govinfo.check(wrong)]
     ['GI401']
     """
+    report_argument(report, "replace_cells")
+    expect(
+        values,
+        Mapping,
+        function="replace_cells",
+        parameter="values",
+        zh="路径到数值的映射（dict）",
+        en="a mapping of paths to values",
+    )
     layout = edition(report.edition)
     for path in values:
         layout.cell(path)
@@ -141,6 +153,15 @@ def build_report(
     (``proactive.procurement.unit``) and defaults to ``""``. :class:`~govinfo.StructureError`
     lists every missing or unknown path.
     """
+    expect_text(edition_id, function="build_report", parameter="edition_id")
+    expect(
+        values,
+        Mapping,
+        function="build_report",
+        parameter="values",
+        zh="路径到数值的映射（dict）",
+        en="a mapping of paths to values",
+    )
     layout = edition(edition_id)
     units = {c.unit_path for c in layout.cells if c.unit_path}
     values = {**dict.fromkeys(units, ""), **values}

@@ -11,12 +11,13 @@ import functools
 import types
 import typing
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from govinfo.editions import edition_ids
-from govinfo.errors import FieldTypeError
+from govinfo.errors import ArgumentError, FieldTypeError
 from govinfo.model import fields
 from govinfo.model.appeals import Appeals
 from govinfo.model.proactive import ProactiveDisclosure
@@ -120,3 +121,26 @@ class AnnualReport:
 def organ_key(organ: str) -> str:
     """The form of an organ name used to pair reports: NFKC, no white space."""
     return "".join(unicodedata.normalize("NFKC", organ).split())
+
+
+def report_argument(value: object, function: str, parameter: str = "report") -> AnnualReport:
+    """``value`` if it is an :class:`AnnualReport`; else :class:`~govinfo.ArgumentError` naming ``function``
+    and ``parameter`` (a :class:`~govinfo.ReadResult` is a common slip: take its ``.report``)."""
+    if not isinstance(value, AnnualReport):
+        hint_zh = "（读取结果请取其 .report）" if hasattr(value, "report") else ""
+        hint_en = " (take a read result's .report)" if hasattr(value, "report") else ""
+        raise ArgumentError(
+            f"{function}() 的参数 {parameter} 应为年度报告（AnnualReport），而不是 {type(value).__name__}{hint_zh}",
+            f"{function}() takes an AnnualReport as {parameter}, not {type(value).__name__}{hint_en}",
+        )
+    return value
+
+
+def reports_argument(values: object, function: str, parameter: str = "reports") -> list[AnnualReport]:
+    """``values`` as a list if it is an iterable of :class:`AnnualReport`; else :class:`~govinfo.ArgumentError`."""
+    if isinstance(values, str | bytes | dict | AnnualReport) or not isinstance(values, Iterable):
+        raise ArgumentError(
+            f"{function}() 的参数 {parameter} 应为若干年度报告（AnnualReport 的列表），而不是 {type(values).__name__}",
+            f"{function}() takes AnnualReports (a list, or any iterable) as {parameter}, not {type(values).__name__}",
+        )
+    return [report_argument(value, function, f"{parameter}[{index}]") for index, value in enumerate(values)]

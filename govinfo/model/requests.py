@@ -7,10 +7,12 @@ The table prints its own balance: 一 + 二 = 三（七）总计 + 四, for each
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Self
 
 import attrs
 
+from govinfo.errors import expect
 from govinfo.model import fields
 
 
@@ -103,7 +105,27 @@ class _Rows:
         if unknown:
             given = ", ".join(map(repr, unknown))
             raise TypeError(f"{cls.__name__}.from_parts() has no row {given}; its rows are {', '.join(names)}")
+        _given(f"{cls.__name__}.from_parts", rows, ApplicantCounts)
         return cls(**{name: rows.get(name, ZERO) for name in names})
+
+
+def _given(function: str, values: Mapping[str, object], kinds: type | tuple[type, ...]) -> None:
+    """:class:`~govinfo.ArgumentError` for a value given as a row or group that is not one."""
+    allowed = [k for k in (kinds if isinstance(kinds, tuple) else (kinds,)) if k is not type(None)]
+    named = " 或 ".join(k.__name__ for k in allowed)
+    example = f"{allowed[0].__name__}.from_parts(…)" if allowed[0] is not ApplicantCounts else _ROW_EXAMPLE
+    for name, value in values.items():
+        expect(
+            value,
+            kinds,
+            function=function,
+            parameter=name,
+            zh=f" {named}（如 {example}）",
+            en=f" {' or '.join(k.__name__ for k in allowed)} (e.g. {example})",
+        )
+
+
+_ROW_EXAMPLE = "ApplicantCounts.from_parts(natural_person=3)"
 
 
 @attrs.frozen(kw_only=True)
@@ -189,6 +211,13 @@ class Outcomes:
         ``other_handling`` defaults to the three zero rows of the 2021 edition; pass one
         :class:`ApplicantCounts` for the 2019 trial edition.
         """
+        _given(
+            "Outcomes.from_parts", {"disclosed": disclosed, "partially_disclosed": partially_disclosed}, ApplicantCounts
+        )
+        groups = {"withheld": withheld, "unavailable": unavailable, "not_processed": not_processed}
+        for (name, value), kind in zip(groups.items(), (Withheld, Unavailable, NotProcessed), strict=True):
+            _given("Outcomes.from_parts", {name: value}, (kind, type(None)))
+        _given("Outcomes.from_parts", {"other_handling": other_handling}, (OtherHandling, ApplicantCounts, type(None)))
         made = cls(
             disclosed=disclosed,
             partially_disclosed=partially_disclosed,
@@ -222,6 +251,8 @@ class Requests:
         ``carried_forward = received + carried_over − outcomes.total``, per column. A
         negative result is kept (it is what the inputs imply) and the rules report it.
         """
+        _given("Requests.from_parts", {"received": received, "carried_over": carried_over}, ApplicantCounts)
+        _given("Requests.from_parts", {"outcomes": outcomes}, (Outcomes, type(None)))
         done = outcomes or Outcomes.from_parts()
         forward = {
             a.name: getattr(received, a.name) + getattr(carried_over, a.name) - getattr(done.total, a.name)

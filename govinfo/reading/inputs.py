@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 from typing import IO
 
-from govinfo.errors import FileFormatError, UnsafeFileError
+from govinfo.errors import ArgumentError, FileFormatError, UnsafeFileError
 
 Binary = str | bytes | os.PathLike[str] | IO[bytes]
 """What a reader accepts: a path (``str`` or path object), the bytes of a file or a binary stream."""
@@ -44,6 +44,12 @@ def read_bytes(source: Binary, *, limit: int) -> tuple[bytes, str | None]:
                 f"无法读取文件“{path}”：{error.strerror}", f"cannot read {str(path)!r}: {error.strerror}"
             ) from None
     else:
+        if not callable(getattr(source, "read", None)):
+            raise ArgumentError(
+                "参数 source 应为文件路径（str 或 Path）、文件内容（bytes）或以二进制方式打开的文件，"
+                f"而不是 {type(source).__name__}",
+                f"source takes a path (str or Path), the file's bytes or a binary stream, not {type(source).__name__}",
+            )
         read = source.read(limit + 1)
         if not isinstance(read, bytes):
             raise FileFormatError("需要以二进制方式打开的文件", "a binary stream is needed")

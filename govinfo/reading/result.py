@@ -13,7 +13,7 @@ from typing import Any, Literal, overload
 import attrs
 
 from govinfo.editions import edition as _edition
-from govinfo.errors import Lang
+from govinfo.errors import Lang, expect, expect_text
 from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.model.cells import attrs_get, get_cell
 from govinfo.model.report import AnnualReport
@@ -83,6 +83,15 @@ def explain(result: ReadResult, path: str) -> Explanation:
     >>> found.value, found.source.describe(), found.source.text
     (212, '第 43 行第 33–35 列', '212')
     """
+    expect(
+        result,
+        ReadResult,
+        function="explain",
+        parameter="result",
+        zh="读取结果（ReadResult，govinfo.read 的返回值）",
+        en="a ReadResult (what govinfo.read returns)",
+    )
+    expect_text(path, function="explain", parameter="path")
     units = {c.unit_path for c in _edition(result.report.edition).cells if c.unit_path}
     value: Value = attrs_get(result.report, path) if path in _TEXTS or path in units else get_cell(result.report, path)
     involved = tuple(

@@ -34,7 +34,7 @@ from govinfo.editions.format2021 import (
     PROBLEMS,
     RECONSIDERATION,
 )
-from govinfo.errors import Lang, UnknownNameError
+from govinfo.errors import Lang, UnknownNameError, expect_text
 from govinfo.findings import Finding, Severity
 
 Scope = Literal["report", "narrative", "reading", "pair", "batch", "aggregate"]
@@ -662,6 +662,7 @@ RULES: Mapping[str, Rule] = {
 
 def rule(rule_id: str) -> Rule:
     """The rule ``rule_id``; :class:`~govinfo.UnknownNameError` if there is none."""
+    expect_text(rule_id, function="rule", parameter="rule_id")
     found = RULES.get(rule_id)
     if found is None:
         raise UnknownNameError("规则", "rule", rule_id)

@@ -22,7 +22,7 @@ from govinfo.editions.layout import LABEL_SEPARATOR, Balance, Cell, Edition, Gri
 from govinfo.errors import Lang, ReportInvalidError
 from govinfo.findings import Finding, Severity, SourceLocation, Value
 from govinfo.model.cells import fetcher
-from govinfo.model.report import AnnualReport
+from govinfo.model.report import AnnualReport, report_argument
 from govinfo.rules.catalog import RULES, Rule
 from govinfo.rules.narrative import Locate, check_figures, check_text
 
@@ -227,6 +227,7 @@ def check(
     >>> [f.rule_id for f in govinfo.check(attrs.evolve(govinfo.example(), problems="无"))]
     ['GI102']
     """
+    report_argument(report, "check")
     findings: list[Finding] = []
     if tables:
         compiled = compile_edition(report.edition)
@@ -294,6 +295,7 @@ def validate(report: AnnualReport, *, tables: bool = True, narrative: bool = Tru
     The error holds every error-level finding at once (warnings do not fail validation);
     ``tables`` and ``narrative`` select the rules as for :func:`check`.
     """
+    report_argument(report, "validate")
     errors = [f for f in check(report, tables=tables, narrative=narrative) if f.severity is Severity.ERROR]
     if errors:
         raise ReportInvalidError(errors)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from govinfo.editions.format2021 import OTHER_MATTERS, OVERVIEW, PROBLEMS
 from govinfo.findings import Finding, SourceLocation
 from govinfo.model.cells import cell_values
-from govinfo.model.report import AnnualReport
+from govinfo.model.report import AnnualReport, report_argument
 from govinfo.rules.catalog import RULES
 
 SECTIONS = {n.field: n.heading for n in (OVERVIEW, PROBLEMS, OTHER_MATTERS)}
@@ -108,6 +108,7 @@ def check_text(report: AnnualReport, *, locate: Locate | None = None) -> list[Fi
     >>> [f.rule_id for f in govinfo.check_text(attrs.evolve(govinfo.example(), problems="无。"))]
     ['GI102']
     """
+    report_argument(report, "check_text")
     texts = {field: getattr(report, field) for field in SECTIONS}
     if not any(t.strip() for t in texts.values()):
         return []

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from govinfo.errors import FileFormatError, OutputError
+from govinfo.errors import ArgumentError, FileFormatError, OutputError
 
 SUFFIX = ".govinfo-tmp"
 STALE_SECONDS = 3600
@@ -90,3 +90,16 @@ def write_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``target`` whole or not at all (see :func:`atomic`)."""
     with atomic(target) as stream:
         stream.write(data)
+
+
+def target_argument(target: object, function: str, parameter: str = "target") -> None:
+    """:class:`~govinfo.ArgumentError` unless ``target`` is a path (``str`` or path object) or a
+    stream opened for writing bytes."""
+    if isinstance(target, str | os.PathLike) or callable(getattr(target, "write", None)):
+        return
+    raise ArgumentError(
+        f"{function}() 的参数 {parameter} 应为文件路径（str 或 Path）或以二进制方式打开的可写文件，"
+        f"而不是 {type(target).__name__}",
+        f"{function}() takes a path (str or Path) or a binary stream to write as {parameter}, "
+        f"not {type(target).__name__}",
+    )

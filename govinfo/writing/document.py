@@ -17,7 +17,7 @@ from govinfo.editions.format2021 import DOCUMENT
 from govinfo.editions.layout import Narrative, Table
 from govinfo.editions.printed import Printed, printed
 from govinfo.model.cells import attrs_get, cell_values
-from govinfo.model.report import AnnualReport
+from govinfo.model.report import AnnualReport, report_argument
 
 _STYLE = """
 body { font-family: "FangSong", "仿宋", "SimSun", serif; font-size: 16pt; line-height: 1.6;
@@ -87,6 +87,7 @@ def render_html(report: AnnualReport) -> str:
     >>> page.count("<table"), "湛河区人民政府2024年政府信息公开工作年度报告" in page
     (3, True)
     """
+    report_argument(report, "render_html")
     layout = edition(report.edition)
     values = cell_values(report)
     heading = html.escape(title(report))

@@ -26,13 +26,13 @@ from govinfo.analysis.aggregate import Aggregate
 from govinfo.editions import edition
 from govinfo.editions.layout import Edition, Table
 from govinfo.editions.printed import printed
-from govinfo.errors import UnwritableValueError
+from govinfo.errors import UnwritableValueError, expect, expect_text
 from govinfo.findings import Value
 from govinfo.model.cells import attrs_get, cell_values
-from govinfo.model.report import AnnualReport
+from govinfo.model.report import AnnualReport, report_argument
 from govinfo.reading.workbook import sheets, text
 from govinfo.rules.engine import row_label
-from govinfo.writing.atomic import atomic
+from govinfo.writing.atomic import atomic, target_argument
 
 Target = str | os.PathLike[str] | IO[bytes]
 
@@ -308,6 +308,8 @@ def write_xlsx(report: AnnualReport, target: Target) -> None:
     Every value is checked first (:class:`~govinfo.UnwritableValueError` names a value Excel
     cannot hold exactly); a path is written atomically, so a failure leaves no partial file.
     """
+    report_argument(report, "write_xlsx")
+    target_argument(target, "write_xlsx")
     save_atomically(_workbook(edition(report.edition), report), target)
 
 
@@ -317,6 +319,15 @@ def write_aggregate_xlsx(total: Aggregate, target: Target) -> None:
     ``分单位明细`` lists every cell with the total and each contributing organ's value;
     ``汇总说明`` names the organs included and those left out, with the reasons.
     """
+    expect(
+        total,
+        Aggregate,
+        function="write_aggregate_xlsx",
+        parameter="total",
+        zh="汇总结果（Aggregate，govinfo.aggregate 的返回值）",
+        en="an Aggregate (what govinfo.aggregate returns)",
+    )
+    target_argument(target, "write_aggregate_xlsx")
     layout = edition(total.report.edition)
     wb = _workbook(layout, total.report)
     detail = wb.create_sheet(sheets.BREAKDOWN_SHEET)
@@ -358,4 +369,6 @@ def write_aggregate_xlsx(total: Aggregate, target: Target) -> None:
 
 def template(target: Target, *, edition_id: str = "2021") -> None:
     """Write the blank official workbook of an edition: the form an organ fills in."""
+    target_argument(target, "template")
+    expect_text(edition_id, function="template", parameter="edition_id")
     save_atomically(_workbook(edition(edition_id), None), target)
