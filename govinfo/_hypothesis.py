@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from govinfo.editions import edition_ids
 from govinfo.model.appeals import AppealCounts
 from govinfo.model.report import AnnualReport
 from govinfo.model.requests import ApplicantCounts
@@ -18,7 +19,8 @@ def _resolve(thing: type) -> st.SearchStrategy[object]:
     from govinfo import strategies  # noqa: PLC0415 — see the module docstring
 
     made: dict[type, st.SearchStrategy[object]] = {
-        AnnualReport: strategies.reports(),
+        # both editions, each with the years it is meant for (2019–2020 for the trial format)
+        AnnualReport: st.sampled_from(edition_ids()).flatmap(lambda e: strategies.reports(edition_id=e)),
         ApplicantCounts: strategies.applicant_counts(),
         AppealCounts: strategies.appeal_counts(),
     }

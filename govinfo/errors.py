@@ -8,6 +8,7 @@ matching builtin where one fits, so ``except ValueError`` keeps working.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -185,12 +186,21 @@ class AggregationError(GovinfoError, ValueError):
     """Reports that cannot be totalled together: mixed years or editions, an organ twice (无法汇总)."""
 
 
+_LISTED = 20
+"""Known names listed in full up to this many; beyond, the nearest three."""
+
+
 class UnknownNameError(GovinfoError, KeyError):
     """A rule ID, edition or cell path that govinfo does not know (名称未知)."""
 
     def __init__(self, kind_zh: str, kind_en: str, name: str, known: Sequence[str] = ()) -> None:
-        hint_zh = f"；可用：{'、'.join(known)}" if known else ""
-        hint_en = f"; known: {', '.join(known)}" if known else ""
+        if len(known) > _LISTED:  # too many to list: the nearest ones (a misspelt path)
+            near = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+            hint_zh = f"；最接近的：{'、'.join(near)}" if near else ""
+            hint_en = f"; the nearest: {', '.join(near)}" if near else ""
+        else:
+            hint_zh = f"；可用：{'、'.join(known)}" if known else ""
+            hint_en = f"; known: {', '.join(known)}" if known else ""
         super().__init__(f"未知的{kind_zh}“{name}”{hint_zh}", f"unknown {kind_en} {name!r}{hint_en}")
         self.name = name
 

@@ -373,3 +373,27 @@ def test_severity_and_quiet_filter_what_is_printed(tmp_path: Path, capsys: pytes
     assert "共检查 2 个文件，0 个无法读取：错误 0 项，警告 0 项" in out
     status, out, _ = run(capsys, "check", str(page), "--severity", "error", "--format", "json")
     assert [json.loads(line).get("rule") for line in out.splitlines()] == [None]  # only the file's record
+
+
+def test_hierarchy_members_saved_by_notepad_in_gbk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    parent = _write(tmp_path / "县.json", govinfo.example())
+    child = _write(tmp_path / "甲镇.json", attrs.evolve(govinfo.example(), organ="甲镇"))
+    members = tmp_path / "名单.txt"
+    members.write_bytes("甲镇\r\n乙乡\r\n".encode("gbk"))  # what Notepad saves as "ANSI" on a Chinese Windows
+    status, out, err = run(capsys, "hierarchy", str(parent), str(child), "--members", str(members))
+    assert "乙乡" in out + err  # read, and the missing township named (GI705)
+    assert "GI705" in out
+    assert status in (0, 1)
+
+
+def test_explain_takes_a_sheet_and_cell_and_suggests_the_nearest_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = tmp_path / "某局.xlsx"
+    govinfo.write_xlsx(govinfo.example(), book)
+    status, out, _ = run(capsys, "explain", str(book), "表三!J5")
+    assert status in (0, 1)
+    assert out.startswith("requests.received.total = 212")
+    status, _, err = run(capsys, "explain", str(book), "requests.recieved.total")
+    assert status == 2
+    assert "最接近的：requests.received.total" in err

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
@@ -63,8 +63,21 @@ def test_from_type_works_through_the_entry_point(
     report: AnnualReport, row: ApplicantCounts, group: AppealCounts
 ) -> None:
     assert govinfo.check(report) == []
+    assert govinfo.edition(report.edition).fits(report.year)  # each edition with the years it is meant for
     assert row.total == sum(row.parts())
     assert group.total == group.upheld + group.corrected + group.other + group.pending
+
+
+def test_from_type_draws_both_editions() -> None:
+    seen: set[str] = set()
+
+    @settings(max_examples=60, database=None)
+    @given(st.from_type(AnnualReport))
+    def draw(report: AnnualReport) -> None:
+        seen.add(report.edition)
+
+    draw()
+    assert seen == set(govinfo.edition_ids())
 
 
 @given(applicant_counts(mostly_zero=True), appeal_counts(max_count=3))

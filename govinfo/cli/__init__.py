@@ -33,6 +33,7 @@ from govinfo.reading.context import context
 from govinfo.reading.inputs import read_bytes
 from govinfo.reading.kinds import SUFFIXES, readable
 from govinfo.reading.result import ReadResult
+from govinfo.reading.text.decode import decode
 from govinfo.reading.values import PLAIN_NUMBER
 from govinfo.review import DECISION_ZH, Decision, Review, Reviews, short_key
 from govinfo.rules.docs import catalog_json, catalog_markdown, catalog_text
@@ -277,14 +278,15 @@ def _aggregate(args: argparse.Namespace) -> int:
 
 
 def _members(path: str) -> list[str]:
+    """The organs listed one a line in ``path``: UTF-8 or what Notepad saves as "ANSI" (GBK), as the report
+    readers decode text."""
     try:
         data, _ = read_bytes(Path(path), limit=2**20)
-        text = data.decode("utf-8-sig")
-    except (GovinfoError, UnicodeDecodeError) as error:
-        detail = error.message_zh if isinstance(error, GovinfoError) else str(error)
+        text, _ = decode(data)
+    except GovinfoError as error:
         raise GovinfoError(
-            f"无法读取单位名单 {path}（应为 UTF-8 文本，每行一个单位）：{detail}",
-            f"cannot read the list of organs {path} (UTF-8 text, one organ a line): {detail}",
+            f"无法读取单位名单 {path}（应为文本文件，每行一个单位）：{error.message_zh}",
+            f"cannot read the list of organs {path} (text, one organ a line): {error.message_en}",
         ) from None
     return [line.strip() for line in text.splitlines() if line.strip()]
 

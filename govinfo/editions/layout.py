@@ -195,7 +195,7 @@ class Edition:
         """The cell at canonical ``path``; :class:`~govinfo.UnknownNameError` if none."""
         found = _cell_index(self).get(path)
         if found is None:
-            raise UnknownNameError("单元格路径", "cell path", path)
+            raise UnknownNameError("单元格路径", "cell path", path, [c.path for c in self.cells])
         return found
 
     def section(self, field: str) -> Narrative | Table:

@@ -13,7 +13,7 @@ from typing import Any, Literal, overload
 import attrs
 
 from govinfo.editions import edition as _edition
-from govinfo.errors import Lang, expect, expect_text
+from govinfo.errors import Lang, UnknownNameError, expect, expect_text
 from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.model.cells import attrs_get, get_cell
 from govinfo.model.report import AnnualReport
@@ -73,8 +73,22 @@ class Explanation:
 _TEXTS = ("organ", "year", "edition", *SECTIONS)
 
 
+def _at_cell(result: ReadResult, place: str) -> str:
+    """The path whose value stands at ``place`` (``表三!D7``) in the workbook read."""
+    sheet, _, cell = place.rpartition("!")
+    wanted = (sheet.strip("'"), cell.replace("$", "").upper())
+    cells = {f"{w.sheet}!{w.cell}": p for p, w in result.sources.items() if w.sheet and w.cell}
+    for where, path in cells.items():
+        if tuple(where.rsplit("!", 1)) == wanted:
+            return path
+    raise UnknownNameError("单元格", "cell", place, sorted(cells))
+
+
 def explain(result: ReadResult, path: str) -> Explanation:
     """What ``result`` knows about ``path``: the value, its source and the findings involving it.
+
+    ``path`` is a canonical path, or for a workbook the sheet and cell where the value stands
+    (``表三!J5``).
 
     Raises :class:`~govinfo.UnknownNameError` for a path that is not a cell or field.
 
@@ -92,6 +106,8 @@ def explain(result: ReadResult, path: str) -> Explanation:
         en="a ReadResult (what govinfo.read returns)",
     )
     expect_text(path, function="explain", parameter="path")
+    if "!" in path:  # a workbook's sheet and cell, as the office reads it: 表三!D7
+        path = _at_cell(result, path)
     units = {c.unit_path for c in _edition(result.report.edition).cells if c.unit_path}
     value: Value = attrs_get(result.report, path) if path in _TEXTS or path in units else get_cell(result.report, path)
     involved = tuple(
