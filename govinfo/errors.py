@@ -186,7 +186,7 @@ class AggregationError(GovinfoError, ValueError):
     """Reports that cannot be totalled together: mixed years or editions, an organ twice (无法汇总)."""
 
 
-_LISTED = 20
+_LISTED = 40
 """Known names listed in full up to this many; beyond, the nearest three."""
 
 
