@@ -6,9 +6,10 @@
     python3 dev.py test --quick   # the same with 10 examples per property, for the edit–test loop
     python3 dev.py bench   # the benchmarks, printed as ratios against baselines
 
-The first run creates ``.venv`` beside this file and installs the pinned development
-requirements and govinfo itself into it; later runs reuse it until
-``pyproject.toml`` or ``requirements/dev.txt`` change.
+The first run creates ``.venv`` beside this file and installs govinfo into it with what
+the job needs: ``demo`` what running needs (``requirements/run.txt``: the dependencies and
+every extra), ``test`` and ``bench`` the development tools as well (``requirements/dev.txt``).
+Later runs reuse it until ``pyproject.toml`` or the requirement files change.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / "govinfo-requirements.sha256"
-INPUTS = (ROOT / "pyproject.toml", ROOT / "requirements" / "dev.txt")
+INPUTS = (ROOT / "pyproject.toml", ROOT / "requirements" / "run.txt", ROOT / "requirements" / "dev.txt")
+LEVELS = ("run", "dev")
+"""What an environment holds: ``dev`` (every tool) includes ``run`` (what running needs)."""
 
 
 def _digest() -> str:
@@ -41,18 +44,20 @@ def _run(*command: str | Path, ok: tuple[int, ...] = (0,)) -> None:
         raise SystemExit(result.returncode)
 
 
-def ensure_env() -> None:
-    """Create ``.venv`` and install what the jobs need, unless it is already current."""
+def ensure_env(level: str = "dev") -> None:
+    """Create ``.venv`` and install what ``level`` needs (``run`` or ``dev``), unless it is there already."""
     if sys.version_info < (3, 11):  # noqa: UP036 — dev.py may be run by an older python3
         raise SystemExit(f"govinfo needs Python 3.11 or newer; this is {sys.version.split()[0]}")
-    if STAMP.exists() and STAMP.read_text() == _digest():
+    held, _, digest = (STAMP.read_text() if STAMP.exists() else "").partition(":")
+    if digest == _digest() and held in LEVELS and LEVELS.index(held) >= LEVELS.index(level):
         return
     print(f"setting up {VENV} …", flush=True)
     venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
     python = BIN / "python"
-    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", "requirements/dev.txt")
+    requirements = f"requirements/{level}.txt"
+    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements)
     _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "-e", ".")
-    STAMP.write_text(_digest())
+    STAMP.write_text(f"{level}:{_digest()}")
 
 
 def demo() -> None:
@@ -62,6 +67,11 @@ def demo() -> None:
     this job's purpose, so only a failure to run (status 2) fails the job.
     """
     _run(BIN / "govinfo", "check", ok=(0, 1))
+    print(
+        f"\n下一步 next: {BIN / 'govinfo'} check 你的文件夹或文件   （各命令：{BIN / 'govinfo'} --help）\n"
+        '日常使用请安装：pip install "govinfo[all]"，之后直接运行 govinfo check …（见 README“安装”）',
+        flush=True,
+    )
 
 
 def test() -> None:
@@ -83,6 +93,7 @@ def bench() -> None:
 
 
 JOBS = {"demo": demo, "test": test, "bench": bench}
+NEEDS = {"demo": "run", "test": "dev", "bench": "dev"}
 
 
 def main() -> None:
@@ -90,7 +101,7 @@ def main() -> None:
     job = sys.argv[1] if len(sys.argv) > 1 else ""
     if job not in JOBS:
         raise SystemExit(f"usage: python3 dev.py {{{'|'.join(JOBS)}}} [args…]")
-    ensure_env()
+    ensure_env(NEEDS[job])
     JOBS[job]()
 
 
