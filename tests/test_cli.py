@@ -397,3 +397,20 @@ def test_explain_takes_a_sheet_and_cell_and_suggests_the_nearest_path(
     status, _, err = run(capsys, "explain", str(book), "requests.recieved.total")
     assert status == 2
     assert "最接近的：requests.received.total" in err
+
+
+def test_argparse_speaks_chinese_first(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse  # noqa: PLC0415
+
+    from govinfo.cli import main  # noqa: PLC0415
+
+    with pytest.raises(SystemExit) as caught:
+        main(["aggregate"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("用法 usage: govinfo aggregate")
+    assert "缺少必需的参数 the following arguments are required" in err
+    with pytest.raises(SystemExit):
+        main(["template", "--help"])
+    assert "位置参数 positional arguments" in capsys.readouterr().out
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]  # restored for everyone else

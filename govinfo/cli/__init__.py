@@ -24,6 +24,7 @@ import attrs
 
 import govinfo
 from govinfo.cli.output import Output
+from govinfo.cli.zh import chinese
 from govinfo.errors import GovinfoError, Lang
 from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity, SourceLocation
@@ -728,7 +729,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     fault of govinfo itself is one line asking for a report, never a traceback; Ctrl-C is
     status 130; output cut short by its reader (``| head``) ends quietly.
     """
-    args = parser().parse_args(argv)
+    with chinese():
+        args = parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", "zh")
     try:
         status: int = args.run(args)
