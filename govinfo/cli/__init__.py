@@ -248,14 +248,15 @@ def _aggregate(args: argparse.Namespace) -> int:
         return out.close()
     reports = []
     unread: list[tuple[str, str, str]] = []
-    for path in paths:
-        try:
-            reports.append(_open(path)[0])
-        except GovinfoError as error:
-            out.failed(str(path), error)
-            unread.append((str(path), error.message_zh, error.message_en))
+    out.expect(len(paths))
+    for result in _results(paths, args.jobs):
+        if result.report is None:
+            assert result.error is not None
+            out.failed_message(result.name, *result.error)
+            unread.append((result.name, *result.error))
             continue
-        out.read(str(path), reports[-1])
+        reports.append(result.report)
+        out.read(result.name, result.report)
     if out.unreadable and not args.allow_unread:
         message = (
             "some inputs are unreadable; nothing was written (--allow-unread totals the others and names them)"
@@ -594,6 +595,7 @@ def parser() -> argparse.ArgumentParser:
         help="有文件无法读取时仍汇总其余文件，并在汇总说明中列出缺少的文件 total the readable files, naming the others",
     )
     _options(total)
+    _jobs(total)
     total.set_defaults(run=_aggregate)
 
     blank = commands.add_parser(

@@ -132,9 +132,11 @@ class Output:
 
     def read(self, name: str, report: AnnualReport) -> None:
         """An input read whole, whose findings are reported with a result (a 汇总's inputs)."""
+        self._clear()
         self.files += 1
         if self.json:
             self._record(name, "read", report=report, findings=0)
+        self._tick()
 
     def _record(self, name: str, status: str, *, report: AnnualReport | None = None, **more: object) -> None:
         """One line of JSON output saying what became of an input: read, unreadable or skipped."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -146,12 +147,20 @@ def build_report(
     overview: str = "",
     problems: str = "",
     other_matters: str = "",
+    fill: bool = False,
 ) -> AnnualReport:
     """A report from a value for every cell path of the edition (what readers produce).
 
     The unit of an amount written with one (2019's 采购总金额) goes under its own path
     (``proactive.procurement.unit``) and defaults to ``""``. :class:`~govinfo.StructureError`
-    lists every missing or unknown path.
+    lists every missing or unknown path; with ``fill=True`` a cell not given is 0 instead
+    (building a report in code from the cells one has).
+
+    >>> import govinfo
+    >>> report = govinfo.build_report("2021", {"requests.received.natural_person": 3,
+    ...     "requests.received.total": 3}, organ="某局", year=2024, fill=True)
+    >>> report.requests.received.total, report.appeals.reconsideration.total
+    (3, 0)
     """
     expect_text(edition_id, function="build_report", parameter="edition_id")
     expect(
@@ -164,7 +173,8 @@ def build_report(
     )
     layout = edition(edition_id)
     units = {c.unit_path for c in layout.cells if c.unit_path}
-    values = {**dict.fromkeys(units, ""), **values}
+    zeros = {c.path: Decimal(0) if c.kind == "amount" else 0 for c in layout.cells} if fill else {}
+    values = {**zeros, **dict.fromkeys(units, ""), **values}
     known = {c.path for c in layout.cells} | units
     wrong = [Problem(p, "缺少此单元格", "missing cell") for p in known - values.keys()]
     wrong += [Problem(p, "格式中没有此单元格", "no such cell in the format") for p in values.keys() - known]

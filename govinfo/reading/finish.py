@@ -139,7 +139,16 @@ def finish(
             findings.append(_noted(cell, found))
     if best.year is None:
         findings.append(RULES["GI513"].finding(path="year"))
-    report = build_report(layout.id, values, organ=best.organ or "", year=best.year or 0, **best.narratives)
+    texts = best.narratives
+    report = build_report(
+        layout.id,
+        values,
+        organ=best.organ or "",
+        year=best.year or 0,
+        overview=texts.get("overview", ""),
+        problems=texts.get("problems", ""),
+        other_matters=texts.get("other_matters", ""),
+    )
     sources |= best.sources
     locate = best.locate or (lambda field, _: sources.get(field))
     # A missing section is reported already; a rule that it is empty would say it twice.
