@@ -417,10 +417,12 @@ def test_argparse_speaks_chinese_first(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_aggregate_reads_with_workers_as_with_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "各局"
+    folder.mkdir()
     for organ in ("甲局", "乙局", "丙局"):
-        _write(tmp_path / f"{organ}.json", attrs.evolve(govinfo.example(), organ=organ))
-    one = run(capsys, "aggregate", str(tmp_path), "-o", str(tmp_path / "一.json"), "--organ", "区", "-j", "1")
-    two = run(capsys, "aggregate", str(tmp_path), "-o", str(tmp_path / "二.json"), "--organ", "区", "-j", "2")
+        _write(folder / f"{organ}.json", attrs.evolve(govinfo.example(), organ=organ))
+    one = run(capsys, "aggregate", str(folder), "-o", str(tmp_path / "一.json"), "--organ", "区", "-j", "1")
+    two = run(capsys, "aggregate", str(folder), "-o", str(tmp_path / "二.json"), "--organ", "区", "-j", "2")
     assert one[0] == two[0] == 0
     assert (tmp_path / "一.json").read_text(encoding="utf-8") == (tmp_path / "二.json").read_text(encoding="utf-8")
     assert "共检查 3 个文件" in one[1]
