@@ -124,8 +124,14 @@ def test_export_csv_and_jsonl(folder: Path, tmp_path: Path, capsys: pytest.Captu
     rows = list(csv.DictReader(data.decode("utf-8-sig").splitlines()))
     cells = len(govinfo.edition("2021").cells)
     assert len(rows) == 7 * cells
-    assert rows[0]["file"].endswith("0.json")
-    assert {r["value"] for r in rows if r["path"] == "proactive.fees.amount"} == {"14.4321"}
+    assert list(rows[0]) == ["文件", "机关", "年度", "格式版本", "路径", "表格", "行", "列", "数值"]
+    assert rows[0]["文件"].endswith("0.json")
+    assert (rows[0]["表格"], rows[0]["行"], rows[0]["列"]) == ("表二", "第二十条第（一）项／规章", "本年制发件数")
+    assert {r["数值"] for r in rows if r["路径"] == "proactive.fees.amount"} == {"14.4321"}
+    keyed = tmp_path / "keys.csv"
+    assert run(capsys, "export", str(folder / "0.json"), "-o", str(keyed), "--header", "paths")[0] == 0
+    plain = list(csv.DictReader(keyed.read_text(encoding="utf-8-sig").splitlines()))
+    assert list(plain[0]) == ["file", "organ", "year", "edition", "path", "value"]
     lines = tmp_path / "明细.jsonl"
     assert run(capsys, "export", str(folder / "0.json"), "-o", str(lines))[0] == 0
     first = json.loads(lines.read_text(encoding="utf-8").splitlines()[0])

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypedDict
 
-from govinfo.errors import GovinfoError
+from govinfo.errors import MissingExtraError
 from govinfo.model.cells import cell_values
 from govinfo.model.report import AnnualReport, reports_argument
 
@@ -54,8 +54,10 @@ def to_dataframe(reports: Iterable[AnnualReport]) -> pd.DataFrame:
     try:
         import pandas as pd  # noqa: PLC0415 — an optional extra
     except ImportError:
-        raise GovinfoError(
-            "需要安装 pandas：pip install 'govinfo[pandas]'", "pandas is needed: pip install 'govinfo[pandas]'"
+        raise MissingExtraError(
+            '需要安装 pandas，请运行：pip install "govinfo[pandas]"',
+            'pandas is needed; run: pip install "govinfo[pandas]"',
+            extra="pandas",
         ) from None
     records = [{"organ": r.organ, "year": r.year, "edition": r.edition, **cell_values(r)} for r in reports]
     return pd.DataFrame.from_records(records)

@@ -38,6 +38,7 @@ from govinfo.reading.text.decode import decode
 from govinfo.reading.values import PLAIN_NUMBER
 from govinfo.review import DECISION_ZH, Decision, Review, Reviews, short_key
 from govinfo.rules.docs import catalog_json, catalog_markdown, catalog_text
+from govinfo.rules.engine import row_label
 from govinfo.schema import json_schema_text
 from govinfo.writing.atomic import atomic, write_atomically
 
@@ -160,12 +161,13 @@ def _export(args: argparse.Namespace) -> int:
         out.failed(args.output, error)
         return out.close()
     fields = ["file", "organ", "year", "edition", "path", "value"]
+    chinese = kind == ".csv" and args.header == "zh"
     try:
         with atomic(target) as binary:
             stream = io.TextIOWrapper(binary, encoding="utf-8-sig" if kind == ".csv" else "utf-8", newline="")
-            writer = csv.DictWriter(stream, fieldnames=fields) if kind == ".csv" else None
+            writer = csv.writer(stream) if kind == ".csv" else None
             if writer:
-                writer.writeheader()
+                writer.writerow(_ZH_HEADER if chinese else fields)
             for result in _results(paths, args.jobs):
                 if result.report is None:
                     assert result.error is not None
@@ -175,7 +177,10 @@ def _export(args: argparse.Namespace) -> int:
                 for row in govinfo.to_rows([result.report], files=[result.name]):
                     plain = {**row, "value": row["value"] if isinstance(row["value"], int) else str(row["value"])}
                     if writer:
-                        writer.writerow({k: _inert(v) for k, v in plain.items()})
+                        cells = [plain[f] for f in fields]
+                        if chinese:
+                            cells[-1:-1] = _coordinate(str(plain["edition"]), str(plain["path"]))
+                        writer.writerow([_inert(v) for v in cells])
                     else:
                         stream.write(json.dumps(plain, ensure_ascii=False) + "\n")
             stream.flush()
@@ -185,6 +190,16 @@ def _export(args: argparse.Namespace) -> int:
     except GovinfoError as error:
         out.failed(args.output, error)
     return out.close()
+
+
+_ZH_HEADER = ("文件", "机关", "年度", "格式版本", "路径", "表格", "行", "列", "数值")
+"""The export's columns for the clerk who opens it in Excel (``--header paths`` keeps the keys)."""
+
+
+def _coordinate(edition_id: str, path: str) -> list[str]:
+    """The printed table, row and column of a cell path."""
+    cell = govinfo.edition(edition_id).cell(path)
+    return [f"表{cell.table.number}", row_label(cell), cell.column.label]
 
 
 def _inert(value: object) -> object:
@@ -661,6 +676,13 @@ def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     export.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹 files or folders")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件（.csv 或 .jsonl）")
+    export.add_argument(
+        "--header",
+        choices=("zh", "paths"),
+        default="zh",
+        help="CSV 表头：zh 为中文列名并附表格、行、列（默认），paths 为英文键 the CSV header: Chinese with the "
+        "printed coordinate (default), or the keys",
+    )
     _options(export, formats=("text",))
     _jobs(export)
     export.set_defaults(run=_export)
