@@ -211,3 +211,19 @@ def test_the_hierarchy_command(tmp_path: Path, capsys: pytest.CaptureFixture[str
     out, err = capsys.readouterr()
     assert status == 2
     assert "无法读取单位名单" in err
+
+
+def test_hierarchy_and_aggregate_leave_out_the_same_reports() -> None:
+    """One policy: a 汇总 checked against its own children agrees with itself."""
+    good = attrs.evolve(govinfo.example(), organ="甲镇")
+    wrong = govinfo.replace_cells(attrs.evolve(govinfo.example(), organ="乙乡"), {"appeals.reconsideration.total": 1})
+    total = govinfo.aggregate([good, wrong], organ="县")
+    findings = govinfo.compare_hierarchy(total.report, [good, wrong])
+    assert [f.rule_id for f in findings] == ["GI701"]  # 乙乡 left out of both, and said
+    assert "乙乡" in findings[0].message_zh
+    both = govinfo.aggregate([good, wrong], organ="县", include_invalid=True)
+    assert [f.rule_id for f in govinfo.compare_hierarchy(both.report, [good, wrong], include_invalid=True)] == [
+        "GI702"
+    ]
+    with pytest.raises(govinfo.AggregationError, match="所有下级报告都有错误"):
+        govinfo.compare_hierarchy(total.report, [wrong])

@@ -163,6 +163,7 @@ def compare_hierarchy(
     children: Mapping[str, AnnualReport | None] | Iterable[AnnualReport],
     *,
     severity: Severity = Severity.ERROR,
+    include_invalid: bool = False,
 ) -> list[Finding]:
     """A parent report covering its whole area against the 汇总 of its children's reports.
 
@@ -171,8 +172,10 @@ def compare_hierarchy(
     those is named (GI705) and the others are compared without it. Every cell of the
     parent that differs from the children's sum is a finding (GI704), located in the
     printed table. ``severity`` is the caller's policy for both rules (the catalog's
-    default is an error). Children's reports are summed as they are, errors included:
-    the question is whether the parent's figures are their total. Mixed years or editions,
+    default is an error). The policy for children's reports with errors is
+    :func:`aggregate`'s: they are left out (GI701, and the parent is compared with the others)
+    unless ``include_invalid`` (then summed as they are, GI702), so that a 汇总 checked against
+    its own children agrees with itself. Mixed years or editions,
     the same organ twice, or no child report at all raise :class:`~govinfo.AggregationError`.
 
     >>> import attrs, govinfo
@@ -207,6 +210,19 @@ def compare_hierarchy(
         for organ in missing
     ]
     compiled = compile_edition(parent.edition)
+    kept = []
+    for child in given:
+        errors = [f for f in findings_of(child, compiled, compiled.values(child)) if f.severity is Severity.ERROR]
+        if errors:
+            findings.append(_note("GI702" if include_invalid else "GI701", child, errors))
+        if not errors or include_invalid:
+            kept.append(child)
+    if not kept:
+        raise AggregationError(
+            "所有下级报告都有错误，均未纳入比较（可选择纳入有错误的报告）",
+            "every child's report has errors and was left out (include_invalid=True includes them)",
+        )
+    given = kept
     _units(compiled.cells, [parent, *given])  # amounts in one unit, or refused
     sums = [sum(column) for column in zip(*(compiled.values(r) for r in given), strict=True)]
     for cell, own, total in zip(compiled.cells, compiled.values(parent), sums, strict=True):

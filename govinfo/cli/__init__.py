@@ -326,7 +326,7 @@ def _hierarchy(args: argparse.Namespace) -> int:
             listed = {organ: found.get(organ_key(organ)) for organ in _members(args.members)}
             named = listed | {r.organ: r for r in children if organ_key(r.organ) not in map(organ_key, listed)}
         severity = Severity.WARNING if args.warn else Severity.ERROR
-        findings = govinfo.compare_hierarchy(parent, named, severity=severity)
+        findings = govinfo.compare_hierarchy(parent, named, severity=severity, include_invalid=args.include_invalid)
     except GovinfoError as error:
         out.failed(args.parent, error)
         return out.close()
@@ -603,7 +603,12 @@ def parser() -> argparse.ArgumentParser:
     total.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹 files or folders")
     total.add_argument("-o", "--output", required=True, metavar="OUT", help="汇总结果（.xlsx 或 .json）")
     total.add_argument("--organ", required=True, help="汇总报告的机关名称 the organ of the total")
-    total.add_argument("--include-invalid", action="store_true", help="纳入有错误的报告 include reports with errors")
+    total.add_argument(
+        "--include-invalid",
+        action="store_true",
+        help="纳入有错误的报告（默认不纳入，与 hierarchy 相同） include reports with errors (default: left out, as in "
+        "hierarchy)",
+    )
     total.add_argument(
         "--allow-unread",
         action="store_true",
@@ -705,6 +710,12 @@ def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     tree.add_argument("children", nargs="+", metavar="CHILD", help="下级报告（文件或文件夹） the children's reports")
     tree.add_argument("--members", metavar="LIST.txt", help="应报送的单位名单（每行一个） organs that should report")
     tree.add_argument("--warn", action="store_true", help="不一致时只作警告 report differences as warnings")
+    tree.add_argument(
+        "--include-invalid",
+        action="store_true",
+        help="纳入有错误的下级报告（默认不纳入，与 aggregate 相同） include children's reports with errors (default: "
+        "left out, as in aggregate)",
+    )
     _options(tree, review="同 govinfo check --review")
     tree.set_defaults(run=_hierarchy)
 
