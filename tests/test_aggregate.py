@@ -222,8 +222,6 @@ def test_hierarchy_and_aggregate_leave_out_the_same_reports() -> None:
     assert [f.rule_id for f in findings] == ["GI701"]  # 乙乡 left out of both, and said
     assert "乙乡" in findings[0].message_zh
     both = govinfo.aggregate([good, wrong], organ="县", include_invalid=True)
-    assert [f.rule_id for f in govinfo.compare_hierarchy(both.report, [good, wrong], include_invalid=True)] == [
-        "GI702"
-    ]
+    assert [f.rule_id for f in govinfo.compare_hierarchy(both.report, [good, wrong], include_invalid=True)] == ["GI702"]
     with pytest.raises(govinfo.AggregationError, match="所有下级报告都有错误"):
         govinfo.compare_hierarchy(total.report, [wrong])

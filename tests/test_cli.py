@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -426,3 +427,17 @@ def test_aggregate_reads_with_workers_as_with_one(tmp_path: Path, capsys: pytest
     assert one[0] == two[0] == 0
     assert (tmp_path / "一.json").read_text(encoding="utf-8") == (tmp_path / "二.json").read_text(encoding="utf-8")
     assert "共检查 3 个文件" in one[1]
+
+
+def test_check_writes_a_csv_list_of_findings_for_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = _write(
+        tmp_path / "某局.json", govinfo.replace_cells(govinfo.example(), {"appeals.reconsideration.total": 13})
+    )
+    (tmp_path / "坏.json").write_text("[]", encoding="utf-8")
+    status, out, err = run(capsys, "check", "--format", "csv", str(tmp_path))
+    assert status == 2
+    assert out.startswith("\ufeff文件,机关,年度,规则,级别,路径,位置,问题\n")
+    rows = list(csv.reader(out.lstrip("\ufeff").splitlines()))
+    assert [r[3] for r in rows[1:]] == ["无法读取", "GI401"]
+    assert rows[2][:6] == [str(wrong), "湛河区人民政府", "2024", "GI401", "错误", "appeals.reconsideration.total"]
+    assert "共检查 2 个文件" in err  # the summary goes to stderr, the list stays clean

@@ -573,7 +573,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="示例 example:  govinfo check 报告.xlsx 各单位报告/   govinfo check --lang en --format json",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help=f"文件或文件夹（{readable()}）")
-    _options(check, review="已接受或已排除的问题不再显示，新问题记入待审核")
+    _options(check, formats=("text", "json", "csv"), review="已接受或已排除的问题不再显示，新问题记入待审核")
     _jobs(check)
     check.add_argument(
         "--previous",

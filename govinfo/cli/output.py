@@ -4,10 +4,12 @@ with the summary line and the exit status."""
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from govinfo.errors import GovinfoError, Lang
 from govinfo.findings import Finding, Severity
@@ -77,12 +79,25 @@ def interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+if TYPE_CHECKING:
+    from _csv import Writer
+
+_CSV_ZH = ("文件", "机关", "年度", "规则", "级别", "路径", "位置", "问题")
+_CSV_EN = ("file", "organ", "year", "rule", "severity", "path", "location", "message")
+
+
 class Output:
     """Prints findings grouped by file, counts them, and ends with the summary line."""
 
     def __init__(self, args: argparse.Namespace, total: int = 0) -> None:
         self.lang: Lang = args.lang
         self.json = args.format == "json"
+        self.csv: Writer | None = None
+        """With ``--format csv``: one row a finding (or an unreadable file), for sorting in Excel."""
+        if args.format == "csv":
+            sys.stdout.write("\ufeff")  # Excel opens UTF-8 with a BOM as such
+            self.csv = csv.writer(sys.stdout, lineterminator="\n")
+            self.csv.writerow(_CSV_EN if self.lang == "en" else _CSV_ZH)
         self.counts: Counter[Severity] = Counter()
         self.rules: Counter[str] = Counter()
         self.files = 0
@@ -121,6 +136,11 @@ class Output:
         print(f"{name}: {message}", file=sys.stderr)
         if self.json:
             self._record(name, "unreadable", message=message)
+        if self.csv is not None:
+            unread = "unreadable" if self.lang == "en" else "无法读取"
+            self.csv.writerow(
+                [name, "", "", unread, Severity.ERROR.value if self.lang == "en" else "错误", "", "", message]
+            )
         self._tick()
 
     def skipped(self, name: str, zh: str, en: str) -> None:
@@ -167,6 +187,14 @@ class Output:
         shown = [f for f, keep in zip(findings, wanted, strict=True) if keep]
         self.counts.update(f.severity for f in shown)
         self.rules.update(f.rule_id for f in shown)
+        if self.csv is not None:
+            for finding in shown:
+                severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
+                place = location(finding, self.lang)
+                row = [name, report.organ, report.year, finding.rule_id, severity, finding.path or "", place]
+                self.csv.writerow([*row, finding.message(self.lang)])
+            self._tick()
+            return
         if self.json:
             for k, finding in enumerate(findings):
                 if finding.severity.rank > self.worst:
@@ -220,7 +248,7 @@ class Output:
             )
         if interrupted:
             summary = ("Interrupted. " if self.lang == "en" else "已中断。") + summary
-        print(summary, file=sys.stderr if self.json else sys.stdout)
+        print(summary, file=sys.stderr if self.json or self.csv is not None else sys.stdout)
         if interrupted:
             return 130
         if self.unreadable:
