@@ -441,3 +441,21 @@ def test_check_writes_a_csv_list_of_findings_for_excel(tmp_path: Path, capsys: p
     assert [r[3] for r in rows[1:]] == ["无法读取", "GI401"]
     assert rows[2][:6] == [str(wrong), "湛河区人民政府", "2024", "GI401", "错误", "appeals.reconsideration.total"]
     assert "共检查 2 个文件" in err  # the summary goes to stderr, the list stays clean
+
+
+def test_annotate_a_folder_into_an_output_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    submitted = tmp_path / "报送"
+    (submitted / "乡镇").mkdir(parents=True)
+    wrong = govinfo.replace_cells(govinfo.example(), {"appeals.reconsideration.total": 13})
+    govinfo.write_xlsx(wrong, submitted / "甲局.xlsx")
+    govinfo.write_xlsx(govinfo.example(), submitted / "乡镇" / "乙镇.xlsx")
+    _write(submitted / "丙局.json", govinfo.example())
+    marked = tmp_path / "批注"
+    status, _, err = run(capsys, "annotate", str(submitted), str(marked))
+    assert status == 0
+    assert sorted(p.relative_to(marked).as_posix() for p in marked.rglob("*.xlsx")) == ["乡镇/乙镇.xlsx", "甲局.xlsx"]
+    assert "审核意见" in openpyxl.load_workbook(marked / "甲局.xlsx").sheetnames
+    assert "未批注" in err  # the JSON file: only workbooks are annotated
+    assert "丙局.json" in err
+    assert run(capsys, "annotate", str(submitted), str(marked), "--strict")[0] == 1
+    assert run(capsys, "annotate", str(submitted), str(submitted / "批注"))[0] == 2  # not inside the input

@@ -350,24 +350,63 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
+    if Path(args.input).is_dir():
+        return _annotate_folder(args)
     try:
         _writable(args.output, (".xlsx",), [args.input])
-        chosen = None
-        if args.review:  # what the office has accepted or dismissed is not sent back to the organ
-            reviews = Reviews.load(args.review)
-            read = govinfo.read_xlsx(Path(args.input))
-            chosen = reviews.unsettled(read.findings, read.report)
-        findings = govinfo.annotate_xlsx(args.input, args.output, findings=chosen)
+        findings = _annotate_one(args, Path(args.input), Path(args.output))
     except GovinfoError as error:
         print(f"{args.input}: {error.message(args.lang)}", file=sys.stderr)
         return 2
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    return 1 if errors and args.strict else 0
+
+
+def _annotate_one(args: argparse.Namespace, source: Path, target: Path) -> list[Finding]:
+    """Annotate one workbook; what the office settled (``--review``) is not sent back to the organ."""
+    chosen = None
+    if args.review:
+        reviews = Reviews.load(args.review)
+        read = govinfo.read_xlsx(source)
+        chosen = reviews.unsettled(read.findings, read.report)
+    findings = govinfo.annotate_xlsx(source, target, findings=chosen)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     _say(
         args.lang,
-        f"已生成批注版：{args.output}（问题 {len(findings)} 项，其中错误 {errors} 项）",
-        f"wrote the annotated copy {args.output} ({len(findings)} finding(s), {errors} error(s))",
+        f"已生成批注版：{target}（问题 {len(findings)} 项，其中错误 {errors} 项）",
+        f"wrote the annotated copy {target} ({len(findings)} finding(s), {errors} error(s))",
     )
-    return 1 if errors and args.strict else 0
+    return findings
+
+
+def _annotate_folder(args: argparse.Namespace) -> int:
+    """Every workbook of a folder annotated into an output folder, under the same names."""
+    source, target = Path(args.input), Path(args.output)
+    if target.resolve() == source.resolve() or source.resolve() in target.resolve().parents:
+        _say(
+            args.lang,
+            f"输出文件夹“{target}”不能是输入文件夹或其中的文件夹，以免批注版混入报送的原件",
+            f"the output folder {str(target)!r} cannot be the input folder or inside it",
+        )
+        return 2
+    failed = strict = 0
+    for path in _expand([str(source)]):
+        if path.suffix.lower() not in (".xlsx", ".xlsm"):
+            _say(args.lang, f"未批注 {path}：只能批注 .xlsx 工作簿", f"not annotated {path}: only .xlsx workbooks are")
+            continue
+        out = target / path.relative_to(source).with_suffix(".xlsx")
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            findings = _annotate_one(args, path, out)
+        except (GovinfoError, OSError) as error:
+            said = error.message(args.lang) if isinstance(error, GovinfoError) else str(error)
+            print(f"{path}: {said}", file=sys.stderr)
+            failed += 1
+            continue
+        strict += any(f.severity is Severity.ERROR for f in findings)
+    if failed:
+        return 2
+    return 1 if strict and args.strict else 0
 
 
 WRITERS = {".json": "JSON", ".xlsx": "Excel"}
@@ -635,8 +674,8 @@ def parser() -> argparse.ArgumentParser:
         description="检查报送的工作簿，把有问题的单元格标色并加批注，生成退回给报送单位的批注版；原文件不变。",
         epilog="示例 example:  govinfo annotate 某局.xlsx 某局-审核意见.xlsx",
     )
-    marked.add_argument("input", metavar="IN.xlsx", help="报送的工作簿 the submitted workbook")
-    marked.add_argument("output", metavar="OUT.xlsx", help="批注版 the annotated copy")
+    marked.add_argument("input", metavar="IN.xlsx", help="报送的工作簿，或装有工作簿的文件夹 the workbook, or a folder")
+    marked.add_argument("output", metavar="OUT.xlsx", help="批注版，或输出文件夹 the annotated copy, or a folder")
     _options(marked, formats=(), review="已接受或已排除的问题不再标注")
     _strict(marked)
     marked.set_defaults(run=_annotate)
