@@ -150,15 +150,23 @@ def _check(args: argparse.Namespace) -> int:
     return _finish(args, out)
 
 
+def _inputs(args: argparse.Namespace, out: Output, writes: Sequence[str]) -> list[Path] | None:
+    """The files to read for ``args.paths``; ``None`` (said) when ``args.output`` may not be written."""
+    paths = _expand(args.paths, out)
+    try:
+        _writable(args.output, writes, paths)
+    except GovinfoError as error:
+        out.failed(args.output, error)
+        return None
+    return paths
+
+
 def _export(args: argparse.Namespace) -> int:
     out = Output(args)
     target = Path(args.output)
     kind = target.suffix.lower()
-    paths = _expand(args.paths, out)
-    try:
-        _writable(args.output, (".csv", ".jsonl"), paths)
-    except GovinfoError as error:
-        out.failed(args.output, error)
+    paths = _inputs(args, out, (".csv", ".jsonl"))
+    if paths is None:
         return out.close()
     fields = ["file", "organ", "year", "edition", "path", "value"]
     chinese = kind == ".csv" and args.header == "zh"
@@ -255,11 +263,8 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _aggregate(args: argparse.Namespace) -> int:
     out = Output(args)
-    paths = _expand(args.paths, out)
-    try:
-        _writable(args.output, (".xlsx", ".json"), paths)
-    except GovinfoError as error:
-        out.failed(args.output, error)
+    paths = _inputs(args, out, (".xlsx", ".json"))
+    if paths is None:
         return out.close()
     reports = []
     unread: list[tuple[str, str, str]] = []
