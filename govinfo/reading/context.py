@@ -15,7 +15,7 @@ from openpyxl.utils import coordinate_to_tuple, get_column_letter
 
 from govinfo.errors import Lang
 from govinfo.findings import SourceLocation
-from govinfo.reading.convert import to_docx
+from govinfo.reading.convert import docx_of
 from govinfo.reading.grid import Sheet
 from govinfo.reading.inputs import read_bytes
 from govinfo.reading.text.decode import MAX_BYTES, decode
@@ -71,7 +71,7 @@ def _grids(path: Path) -> tuple[list[str], list[SourceLocation], list[Sheet]]:
     if data.startswith(b"%PDF"):
         return pdf.parse(data)
     if not (data.startswith(b"PK\x03\x04") and b"word/document.xml" in data):  # .doc, .wps, .odt: as read
-        data = to_docx(data, ".odt" if data.startswith(b"PK\x03\x04") else ".doc")
+        data = docx_of(data)
     found = word.parse(data)
     return found.lines, found.places, found.sheets
 

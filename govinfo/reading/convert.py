@@ -34,6 +34,11 @@ def office() -> str | None:
     return None
 
 
+def docx_of(data: bytes) -> bytes:
+    """A binary Word or WPS file (``.doc``, ``.wps``), or an ``.odt``, as ``.docx``."""
+    return to_docx(data, ".odt" if data.startswith(b"PK\x03\x04") else ".doc")
+
+
 def to_docx(data: bytes, suffix: str, *, timeout: float | None = None) -> bytes:
     """The bytes of ``data`` (a file with ``suffix``, such as ``.doc``) converted to ``.docx``.
 

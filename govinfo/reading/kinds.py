@@ -20,7 +20,7 @@ import attrs
 from govinfo.errors import FileFormatError, GovinfoError
 from govinfo.findings import Finding, SourceLocation
 from govinfo.jsonio import from_json
-from govinfo.reading.convert import to_docx
+from govinfo.reading.convert import docx_of
 from govinfo.reading.inputs import Binary, read_bytes
 from govinfo.reading.pdf import MAX_BYTES as MAX_PDF_BYTES
 from govinfo.reading.result import ReadResult
@@ -62,7 +62,7 @@ def _read_docx(data: bytes) -> ReadResult:
 def _read_doc(data: bytes) -> ReadResult:
     from govinfo.reading.word import read_docx  # noqa: PLC0415 — as above
 
-    return read_docx(to_docx(data, ".odt" if data.startswith(b"PK\x03\x04") else ".doc"))
+    return read_docx(docx_of(data))
 
 
 def _read_pdf(data: bytes) -> ReadResult:
