@@ -366,9 +366,9 @@ def test_exported_text_never_becomes_a_formula(tmp_path: Path, capsys: pytest.Ca
     status, _, _ = run(capsys, "export", str(tmp_path / "@单位.json"), "-o", str(tmp_path / "明细.csv"), "-j", "1")
     assert status == 0
     rows = list(csv.DictReader(io.StringIO((tmp_path / "明细.csv").read_text(encoding="utf-8-sig"))))
-    assert {r["organ"] for r in rows} == {"'" + hostile.organ}
-    assert all(not r["file"].startswith(("=", "+", "@")) for r in rows)
-    assert {r["value"] for r in rows if r["path"] == "proactive.fees.amount"} == {"14.4321"}
+    assert {r["机关"] for r in rows} == {"'" + hostile.organ}
+    assert all(not r["文件"].startswith(("=", "+", "@")) for r in rows)
+    assert {r["数值"] for r in rows if r["路径"] == "proactive.fees.amount"} == {"14.4321"}
 
 
 def test_files_written_honour_the_umask_and_leave_no_temporary_file(tmp_path: Path) -> None:
