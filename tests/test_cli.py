@@ -372,6 +372,9 @@ def test_severity_and_quiet_filter_what_is_printed(tmp_path: Path, capsys: pytes
     assert "GI502" not in out
     assert str(good) not in out  # clean: no line
     assert "共检查 2 个文件，0 个无法读取：错误 0 项，警告 0 项" in out
+    status, out, _ = run(capsys, "check", str(page), "--severity", "error")
+    assert "没有该级别及以上的问题" in out  # the warnings are left out, not absent
+    assert "未发现问题" not in out
     status, out, _ = run(capsys, "check", str(page), "--severity", "error", "--format", "json")
     assert [json.loads(line).get("rule") for line in out.splitlines()] == [None]  # only the file's record
 

@@ -188,12 +188,7 @@ class Output:
         self.counts.update(f.severity for f in shown)
         self.rules.update(f.rule_id for f in shown)
         if self.csv is not None:
-            for finding in shown:
-                severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
-                place = location(finding, self.lang)
-                row = [name, report.organ, report.year, finding.rule_id, severity, finding.path or "", place]
-                self.csv.writerow([*row, finding.message(self.lang)])
-            self._tick()
+            self._csv_rows(self.csv, name, report, shown)
             return
         if self.json:
             for k, finding in enumerate(findings):
@@ -212,7 +207,7 @@ class Output:
         header = _header(name, report, self.lang)
         print(header + (" — across organs" if self.lang == "en" else "——与其他单位比较") if across else header)
         if not shown:
-            print("  no findings" if self.lang == "en" else "  未发现问题")
+            print(self._none_shown(findings))
         for k, finding in enumerate(findings):
             if not wanted[k]:
                 continue
@@ -224,6 +219,21 @@ class Output:
                 mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
             where = location(finding, self.lang)
             print(f"  {severity}  {finding.rule_id}{mark}  {where}  {finding.message(self.lang)}")
+        self._tick()
+
+    def _none_shown(self, findings: list[Finding]) -> str:
+        """The line for a file with no finding to show: none at all, or none at the ``--severity`` asked."""
+        if any(f.severity.rank > self.worst for f in findings):  # some left out by --severity, not absent
+            return "  no findings at this severity or worse" if self.lang == "en" else "  没有该级别及以上的问题"
+        return "  no findings" if self.lang == "en" else "  未发现问题"
+
+    def _csv_rows(self, writer: Writer, name: str, report: AnnualReport, shown: list[Finding]) -> None:
+        """One CSV row a finding shown (``--format csv``)."""
+        for finding in shown:
+            severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
+            place = location(finding, self.lang)
+            row = [name, report.organ, report.year, finding.rule_id, severity, finding.path or "", place]
+            writer.writerow([*row, finding.message(self.lang)])
         self._tick()
 
     def _review(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> Status:
