@@ -303,6 +303,12 @@ def test_previous_takes_one_path_and_leaves_the_rest_to_check(
     assert "2024.json" in out  # the file given after the option is checked, not swallowed by it
     assert "内置示例" not in out
     assert status in (0, 1)
+    assert "GI608" not in out
+    other = _write(tmp_path / "乙局2024.json", attrs.evolve(govinfo.example(), organ="乙局"))
+    status, out, _ = run(capsys, "check", "--previous", str(last), str(other))
+    assert status == 0  # a warning
+    assert "警告  GI608" in out
+    assert "给出的上年报告中没有“乙局”的报告，未与上年比较（上年报告的机关：湛河区人民政府）" in out
 
 
 def test_an_output_that_is_the_input_or_of_the_wrong_type_is_refused(

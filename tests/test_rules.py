@@ -77,6 +77,7 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI605",
         "GI606",
         "GI607",
+        "GI608",
         "GI701",
         "GI702",
         "GI703",

@@ -139,6 +139,10 @@ def _check(args: argparse.Namespace) -> int:
                 continue
             last = previous.get(organ_key(result.report.organ))
             extra = govinfo.compare(last, result.report, sources=result.sources) if last else []
+            if args.previous and last is None:  # asked to compare, and nothing to compare with: said
+                organs = "、".join(r.organ for r in previous.values()) or "无"
+                named = {"organ": result.report.organ, "organs": organs}
+                extra = [govinfo.rule("GI608").finding(named, path="organ", actual=result.report.organ)]
             out.report(result.name, result.report, [*result.findings, *extra])
             read.append((result.name, result.report, result.sources))
         if len(read) > 1:  # 内容雷同 between organs: only once every report is read

@@ -593,6 +593,17 @@ RULES: Mapping[str, Rule] = {
             "characters). The longest shared passage: {passage}",
         ),
         Rule(
+            id="GI608",
+            severity=Severity.WARNING,
+            scope="pair",
+            title_zh="上年报告中没有该机关",
+            title_en="Last year's reports include this organ's",
+            clause="与上年比较须有同一机关的上年报告",
+            message_zh="给出的上年报告中没有“{organ}”的报告，未与上年比较（上年报告的机关：{organs}）。",
+            message_en="last year's reports given include none of “{organ}”, so it was not compared "
+            "(last year's organs: {organs}).",
+        ),
+        Rule(
             id="GI701",
             severity=Severity.WARNING,
             scope="aggregate",
