@@ -101,3 +101,15 @@ def test_hostile_input_is_refused(tmp_path: Path) -> None:
     with pytest.raises(govinfo.FileFormatError):
         govinfo.annotate_xlsx(b"not a workbook", tmp_path / "x.xlsx")
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_tables_blanks_are_one_finding_and_every_blank_is_marked(tmp_path: Path) -> None:
+    blank = tmp_path / "模板.xlsx"
+    govinfo.template(blank)
+    marked = tmp_path / "批注.xlsx"
+    used = govinfo.annotate_xlsx(blank, marked)
+    assert [f.rule_id for f in used].count("GI502") == 3
+    book = openpyxl.load_workbook(marked)
+    commented = [c for row in book["表三"].iter_rows() for c in row if c.comment is not None]
+    assert len(commented) == len(govinfo.edition("2021").tables[1].grids[0].rows) * 7  # every cell of table 三
+    assert all(c.comment is not None and "GI502" in c.comment.text for c in commented)

@@ -198,7 +198,10 @@ def test_template_is_the_blank_form(tmp_path: Path) -> None:
     counts = {f.rule_id for f in findings}
     assert counts == {"GI502", "GI513", "GI011"}  # every cell blank, no year, no organ
     blanks = [f for f in findings if f.rule_id == "GI502"]
-    assert len(blanks) == len(govinfo.edition("2021").cells)
+    assert len(blanks) == 3  # one a table, listing every cell of it
+    assert [p for f in blanks for p in f.cells] == [c.path for c in govinfo.edition("2021").cells]
+    assert blanks[0].source is not None
+    assert (blanks[0].source.sheet, blanks[0].source.cell) == ("表二", "B4")
     assert govinfo.cell_values(report) == {
         c.path: (Decimal(0) if c.kind == "amount" else 0) for c in govinfo.edition("2021").cells
     }

@@ -22,7 +22,7 @@ from govinfo.errors import LayoutError
 from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.model.cells import build_report
 from govinfo.reading.result import ReadResult
-from govinfo.reading.values import Reading
+from govinfo.reading.values import Note, Reading
 from govinfo.rules.catalog import RULES
 from govinfo.rules.engine import cell_finding, check
 from govinfo.rules.narrative import Locate
@@ -92,9 +92,65 @@ def _noted(cell: Cell, found: FoundCell) -> Finding:
     )
 
 
+def _blanks(group: list[tuple[Cell, FoundCell]]) -> Finding:
+    """GI502 for a table's cells read as 0 from blanks and placeholders: one finding listing them all
+    (a report whose empty cells mean 0 has a hundred), at the first; for one cell, that cell's own."""
+    if len(group) == 1:
+        return _noted(*group[0])
+    cell = group[0][0]
+    shown = list(dict.fromkeys(_shown(found.reading.raw) for _, found in group))
+    named = {
+        "place": f"表{cell.table.number}中 {len(group)} 个单元格",
+        "place_en": f"{len(group)} cells of table {cell.table.number}",
+        "shown": "、".join(zh for zh, _ in shown),
+        "shown_en": " or ".join(en for _, en in shown),
+    }
+    return RULES["GI502"].finding(
+        named,
+        path=cell.table.field,
+        table=cell.table.heading,
+        cells=tuple(c.path for c, _ in group),
+        source=group[0][1].source,
+    )
+
+
 def zero(cell: Cell) -> int | Decimal:
     """What a cell that is not in the source reads as: 0 of its kind."""
     return Decimal(0) if cell.kind == "amount" else 0
+
+
+def _values(
+    layout: Edition, cells: Mapping[str, FoundCell]
+) -> tuple[dict[str, Value], dict[str, SourceLocation], list[Finding]]:
+    """Every cell's value (0 where not found), where each stands, and what reading them assumed, in cell order."""
+    findings: list[Finding] = []
+    values: dict[str, Value] = {}
+    sources: dict[str, SourceLocation] = {}
+    blanks: list[tuple[Cell, FoundCell]] = []  # one table's cells read as 0 from a blank or placeholder
+    for cell in layout.cells:
+        if blanks and blanks[0][0].table is not cell.table:
+            findings.append(_blanks(blanks))
+            blanks = []
+        found = cells.get(cell.path)
+        if found is None:
+            values[cell.path] = zero(cell)
+            continue
+        values[cell.path] = found.reading.value
+        if cell.unit_path:
+            values[cell.unit_path] = found.unit
+        if found.source is not None:
+            sources[cell.path] = found.source
+            if cell.unit_path:  # the unit is read from the amount's own cell
+                sources[cell.unit_path] = found.source
+        if found.finding is not None:
+            findings.append(found.finding)
+        if found.reading.note in (Note.BLANK, Note.PLACEHOLDER):
+            blanks.append((cell, found))
+        elif found.reading.note is not None:
+            findings.append(_noted(cell, found))
+    if blanks:
+        findings.append(_blanks(blanks))
+    return values, sources, findings
 
 
 def finish(
@@ -119,24 +175,8 @@ def finish(
     if [c.score for c in candidates].count(best.score) > 1:
         findings.append(RULES["GI519"].finding({"edition": layout.id}, path="edition", actual=layout.id))
     findings += best.findings
-    values: dict[str, Value] = {}
-    sources: dict[str, SourceLocation] = {}
-    for cell in layout.cells:
-        found = cells.get(cell.path)
-        if found is None:
-            values[cell.path] = zero(cell)
-            continue
-        values[cell.path] = found.reading.value
-        if cell.unit_path:
-            values[cell.unit_path] = found.unit
-        if found.source is not None:
-            sources[cell.path] = found.source
-            if cell.unit_path:  # the unit is read from the amount's own cell
-                sources[cell.unit_path] = found.source
-        if found.finding is not None:
-            findings.append(found.finding)
-        if found.reading.note is not None:
-            findings.append(_noted(cell, found))
+    values, sources, noted = _values(layout, cells)
+    findings += noted
     if best.year is None:
         findings.append(RULES["GI513"].finding(path="year"))
     texts = best.narratives

@@ -34,16 +34,26 @@ SUMMARY_SHEET = "审核意见"
 def annotate_xlsx(source: Binary, target: Target, *, findings: Sequence[Finding] | None = None) -> list[Finding]:
     """Write an annotated copy of the workbook ``source`` to ``target``; return the findings used.
 
-    ``findings`` defaults to what :func:`govinfo.read_xlsx` finds in ``source``.
+    ``findings`` defaults to what :func:`govinfo.read_xlsx` finds in ``source``. A finding
+    about many cells of a table (its blanks read as 0) marks each of them.
     """
     data, _ = read_bytes(source, limit=MAX_FILE_BYTES)
     inspect(data)
-    used = list(findings) if findings is not None else read_xlsx(data)[1]
+    read = read_xlsx(data)
+    used = list(findings) if findings is not None else read.findings
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         book = guarded(lambda: openpyxl.load_workbook(io.BytesIO(data)))
     names = set(book.sheetnames)
-    for (sheet, coordinate), group in locations(used).items():
+    marks = {place: list(group) for place, group in locations(used).items()}
+    for finding in used:  # a finding about many cells (a table's blanks read as 0) marks every one
+        if finding.rule_id != "GI502" or len(finding.cells) < 2:  # one cell is marked already
+            continue
+        for path in finding.cells[1:]:
+            blank = read.sources.get(path)
+            if blank is not None and blank.sheet and blank.cell:
+                marks.setdefault((blank.sheet, blank.cell), []).append(finding)
+    for (sheet, coordinate), group in marks.items():
         if sheet not in names:
             continue
         cell = book[sheet][coordinate]
