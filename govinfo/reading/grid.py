@@ -106,7 +106,7 @@ class Book:
         self.by_row: dict[tuple[int, int], list[int]] = defaultdict(list)
         """(sheet, row) → the columns of its numeric cells (values or formulas), left to right."""
         for s, sheet in enumerate(sheets):
-            for r, c in sorted([p for p, v in sheet.values.items() if _numeric(v)] + list(sheet.formulas)):
+            for r, c in sorted([p for p, v in sheet.values.items() if numeric(v)] + list(sheet.formulas)):
                 self.by_row[(s, r)].append(c)
             for (r, c), value in sorted(sheet.values.items()):
                 if isinstance(value, str) and len(value) <= MAX_LABEL:
@@ -116,22 +116,18 @@ class Book:
                         self.exact[norm].append((s, r, c))
                         self.texts.append(((s, r, c), raw, norm))
 
-    def source(self, place: Place) -> SourceLocation:
-        s, r, c = place
-        sheet = self.sheets[s]
-        if sheet.where is not None:
-            return attrs.evolve(sheet.where(r, c), file=self.file)
-        return SourceLocation(file=self.file, sheet=sheet.name, cell=f"{column_letter(c)}{r}")
-
-    def located(self, place: Place) -> SourceLocation:
-        """The place, with the cell's content as the workbook holds it."""
-        held = self.value(place)
-        text = None if held is None else str(held)
+    def source(self, place: Place, text: str | None = None) -> SourceLocation:
+        """Where ``place`` stands in the user's file (with ``text``, what it holds there)."""
         s, r, c = place
         sheet = self.sheets[s]
         if sheet.where is not None:
             return attrs.evolve(sheet.where(r, c), file=self.file, text=text)
         return SourceLocation(file=self.file, sheet=sheet.name, cell=f"{column_letter(c)}{r}", text=text)
+
+    def located(self, place: Place) -> SourceLocation:
+        """The place, with the cell's content as the workbook holds it."""
+        held = self.value(place)
+        return self.source(place, None if held is None else str(held))
 
     def value(self, place: Place) -> object:
         s, r, c = place
@@ -284,7 +280,7 @@ MAX_SHIFT = 3
 """The farthest a row's values are looked for beside its headers (a span split or merged wrongly)."""
 
 
-def _numeric(value: object) -> bool:
+def numeric(value: object) -> bool:
     """Whether a cell holds a number (or a number written as text): what a value cell holds."""
     if isinstance(value, bool):
         return False

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from govinfo.reading.result import ReadResult
 from govinfo.reading.text.decode import MAX_BYTES as MAX_TEXT_BYTES
 from govinfo.reading.text.html import is_html
 from govinfo.reading.text.reader import read_published
-from govinfo.reading.workbook.safety import MAX_FILE_BYTES
+from govinfo.reading.workbook.safety import BROKEN_ZIP, MAX_FILE_BYTES
 from govinfo.rules.catalog import RULES
 from govinfo.rules.engine import check
 
@@ -150,9 +149,7 @@ def _zip_kind(data: bytes) -> Kind | None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100].strip() if "mimetype" in names else b""
-    except (zipfile.BadZipFile, ValueError, OSError, KeyError, RuntimeError, NotImplementedError, EOFError):
-        return None
-    except zlib.error:
+    except (*BROKEN_ZIP, KeyError):
         return None
     if "xl/workbook.xml" in names:
         return _BY_NAME["xlsx"]

@@ -26,12 +26,10 @@ import attrs
 from govinfo.errors import FileFormatError, LayoutError, UnsafeFileError
 from govinfo.findings import SourceLocation
 from govinfo.reading.extras import need
-from govinfo.reading.grid import Sheet
+from govinfo.reading.grid import Sheet, numeric
 from govinfo.reading.inputs import Binary, read_bytes
-from govinfo.reading.labels import normalize
 from govinfo.reading.result import ReadResult
-from govinfo.reading.text.reader import read_lines
-from govinfo.reading.values import PLAIN_NUMBER
+from govinfo.reading.text.reader import by_line, read_lines
 
 MAX_BYTES = 50 * 2**20
 MAX_PAGES = 500
@@ -187,18 +185,14 @@ def _columns(parts: list[_Part]) -> list[float]:
     return columns
 
 
-def _numeric(text: str | None) -> bool:
-    return bool(text) and PLAIN_NUMBER.fullmatch(normalize(text or "").replace(",", "")) is not None
-
-
 def _cut(last: dict[int, str], first: dict[int, str]) -> bool:
     """Whether ``first`` (a page's first row) is the rest of ``last`` (the previous page's last row),
     cut by the page break: it holds text only, none of it under a number. A value row's wrapped
     labels may go on under the blank of a merged label cell; a row of headers only under its own
     headers (a new header row under a merged one is not its rest)."""
-    if not first or any(_numeric(t) or _numeric(last.get(c)) for c, t in first.items()):
+    if not first or any(numeric(t) or numeric(last.get(c)) for c, t in first.items()):
         return False
-    if any(_numeric(t) for t in last.values()):
+    if any(numeric(t) for t in last.values()):
         return any(last.get(c) for c in first)
     return all(last.get(c) for c in first)
 
@@ -341,10 +335,5 @@ def read_pdf(source: Binary) -> ReadResult:
     data, file = read_bytes(source, limit=MAX_BYTES)
     lines, places, sheets = parse(data)
 
-    def place(where: SourceLocation) -> SourceLocation:
-        assert where.line is not None
-        at = places[where.line - 1] if 0 < where.line <= len(places) else SourceLocation()
-        return attrs.evolve(at, text=where.text)
-
     nothing = LayoutError("PDF 中没有找到年度报告的任何表格", "none of the report's tables was found in the PDF")
-    return read_lines(list(enumerate(lines, start=1)), sheets=sheets, file=file, place=place, nothing=nothing)
+    return read_lines(list(enumerate(lines, start=1)), sheets=sheets, file=file, place=by_line(places), nothing=nothing)

@@ -23,7 +23,7 @@ from govinfo.reading.extras import need
 from govinfo.reading.grid import Sheet
 from govinfo.reading.inputs import Binary, read_bytes
 from govinfo.reading.result import ReadResult
-from govinfo.reading.text.reader import read_lines
+from govinfo.reading.text.reader import by_line, read_lines
 from govinfo.reading.workbook.safety import MAX_FILE_BYTES, open_archive
 
 MAX_DOCUMENT_BYTES = 32 * 2**20
@@ -175,16 +175,9 @@ def read_docx(source: Binary) -> ReadResult:
     """
     data, file = read_bytes(source, limit=MAX_FILE_BYTES)
     found = parse(data)
-    places = found.places
-
-    def place(where: SourceLocation) -> SourceLocation:
-        assert where.line is not None
-        at = places[where.line - 1] if 0 < where.line <= len(places) else SourceLocation()
-        return attrs.evolve(at, text=where.text)
-
     return read_lines(
         list(enumerate(found.lines, start=1)),
         sheets=[s for s in found.sheets if s.values],
         file=file,
-        place=place,
+        place=by_line(found.places),
     )

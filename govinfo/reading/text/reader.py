@@ -308,6 +308,18 @@ class _Splitter:
         return self.done[key]
 
 
+def by_line(places: Sequence[SourceLocation]) -> Callable[[SourceLocation], SourceLocation]:
+    """The ``place`` of :func:`read_lines` for a document whose line *n* stands at ``places[n - 1]``
+    (a Word paragraph, a PDF page's line), keeping the text found there."""
+
+    def place(where: SourceLocation) -> SourceLocation:
+        assert where.line is not None
+        at = places[where.line - 1] if 0 < where.line <= len(places) else SourceLocation()
+        return attrs.evolve(at, text=where.text)
+
+    return place
+
+
 def read_lines(
     lines: Sequence[tuple[int, str]],
     *,

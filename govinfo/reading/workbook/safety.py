@@ -214,6 +214,15 @@ def inspect(data: bytes) -> Scan:
     return _scan(archive, members)
 
 
+BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError, NotImplementedError)
+"""What a damaged or truncated zip makes :mod:`zipfile` raise (zlib.error for a damaged deflate
+stream, RuntimeError for an encrypted member)."""
+
+
+def _damaged(what_zh: str, what_en: str, error: BaseException) -> FileFormatError:
+    return FileFormatError(f"{what_zh}已损坏或不完整（{error}）", f"the {what_en} is damaged or truncated ({error})")
+
+
 def open_archive(data: bytes, what_zh: str, what_en: str) -> zipfile.ZipFile:
     """The zip archive of an Office file (``what``: 工作簿/workbook, 文档/document) once it is sane.
 
@@ -224,10 +233,8 @@ def open_archive(data: bytes, what_zh: str, what_en: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as error:
-        raise FileFormatError(
-            f"{what_zh}已损坏或不完整（{error}）", f"the {what_en} is damaged or truncated ({error})"
-        ) from None
+    except BROKEN_ZIP as error:
+        raise _damaged(what_zh, what_en, error) from None
     if len(members) > MAX_MEMBERS:
         raise UnsafeFileError(
             f"压缩包内文件过多（{len(members)} 个）", f"too many parts in the archive ({len(members)})"
@@ -252,10 +259,8 @@ def open_archive(data: bytes, what_zh: str, what_en: str) -> zipfile.ZipFile:
                 )
     except UnsafeFileError:
         raise
-    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError, NotImplementedError) as error:
-        raise FileFormatError(
-            f"{what_zh}已损坏或不完整（{error}）", f"the {what_en} is damaged or truncated ({error})"
-        ) from None
+    except BROKEN_ZIP as error:
+        raise _damaged(what_zh, what_en, error) from None
     return archive
 
 
@@ -271,9 +276,6 @@ def _scan(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> Scan:
                 extent, formulas, long = max(extent, size), formulas or found, long or longer
     except (UnsafeFileError, FileFormatError):
         raise
-    # zlib.error for a damaged deflate stream, RuntimeError for an encrypted member
-    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError, NotImplementedError) as error:
-        raise FileFormatError(
-            f"工作簿已损坏或不完整（{error}）", f"the workbook is damaged or truncated ({error})"
-        ) from None
+    except BROKEN_ZIP as error:
+        raise _damaged("工作簿", "workbook", error) from None
     return Scan(cells, extent, formulas, long)
