@@ -100,7 +100,8 @@ class Finding:
     (``requests.outcomes.total.natural_person``); ``table``, ``row`` and ``column`` are
     its official coordinate (heading and label chains); ``cells`` lists every cell the
     rule involved; ``source`` is the place in the user's file, when the report was read
-    from one.
+    from one; ``related`` are places in other files the finding draws on (the children's
+    cells a 汇总 is checked against, GI704), each with its file and the value it holds.
     """
 
     rule_id: str
@@ -115,6 +116,7 @@ class Finding:
     actual: Value | None = None
     cells: tuple[str, ...] = ()
     source: SourceLocation | None = None
+    related: tuple[SourceLocation, ...] = ()
 
     def message(self, lang: Lang = "zh") -> str:
         """The message in ``lang``."""

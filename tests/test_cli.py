@@ -468,3 +468,77 @@ def test_annotate_a_folder_into_an_output_folder(tmp_path: Path, capsys: pytest.
     assert "丙局.json" in err
     assert run(capsys, "annotate", str(submitted), str(marked), "--strict")[0] == 1
     assert run(capsys, "annotate", str(submitted), str(submitted / "批注"))[0] == 2  # not inside the input
+
+
+def _township(tmp_path: Path, name: str, organ: str) -> Path:
+    path = tmp_path / "下级" / name
+    path.parent.mkdir(exist_ok=True)
+    govinfo.write_xlsx(attrs.evolve(govinfo.example(), organ=organ), path)
+    return path
+
+
+def test_hierarchy_reads_children_in_workers_and_names_their_cells(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _township(tmp_path, "甲镇.xlsx", "甲镇人民政府")
+    _township(tmp_path, "乙乡.xlsx", "乙乡人民政府")
+    county = govinfo.aggregate([govinfo.read(first).report, attrs.evolve(govinfo.example(), organ="乙")], organ="某县")
+    parent = tmp_path / "县.xlsx"
+    govinfo.write_xlsx(govinfo.replace_cells(county.report, {"requests.received.natural_person": 1}), parent)
+    status, out, _ = run(capsys, "hierarchy", str(parent), str(tmp_path / "下级"), "-j", "2")
+    assert status == 1
+    assert "错误  GI704  县.xlsx:表三!D5" in out  # in the parent's file
+    assert "来自：乙乡.xlsx:表三!D5：212；甲镇.xlsx:表三!D5：212" in out  # and where each child's value stood
+    assert "共检查 3 个文件，0 个无法读取" in out
+    status, out, _ = run(capsys, "hierarchy", str(parent), str(tmp_path / "下级"), "--format", "json")
+    found = [json.loads(line) for line in out.splitlines() if '"rule"' in line]
+    assert found[0]["related"] == ["乙乡.xlsx:表三!D5：212", "甲镇.xlsx:表三!D5：212"]
+
+
+def test_batches_leave_out_blank_forms_and_govinfos_own_copies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "下级"
+    _township(tmp_path, "甲镇.xlsx", "甲镇人民政府")
+    second = _township(tmp_path, "乙乡.xlsx", "乙乡人民政府")
+    assert run(capsys, "aggregate", str(folder), "-o", str(folder / "汇总.xlsx"), "--organ", "某县")[0] == 0
+    assert run(capsys, "annotate", str(second), "-o", str(folder / "乙乡（批注版）.xlsx"))[0] == 0
+    assert run(capsys, "template", str(folder / "空白.xlsx"))[0] == 0
+    edited = folder / "乙乡（改后重报）.xlsx"  # an organ corrected its annotated copy and sent it back
+    shutil.copy(folder / "乙乡（批注版）.xlsx", edited)
+    book = openpyxl.load_workbook(edited)
+    book["表三"]["D5"] = 213
+    book.save(edited)
+    second.unlink()  # the first submission, replaced by the corrected one
+
+    again = ("aggregate", str(folder), "-o", str(tmp_path / "再汇总.xlsx"), "--organ", "某县", "--include-invalid")
+    status, _, err = run(capsys, *again)  # the edited copy no longer balances: included as it is
+    assert status == 1
+    assert "已跳过" in err
+    assert "汇总.xlsx：这是 govinfo 生成的汇总（数据与生成时一致）" in err
+    assert "乙乡（批注版）.xlsx：这是 govinfo 生成的批注版" in err
+    assert "空白.xlsx：这是未填写的空白表格" in err
+    assert "乙乡（改后重报）" not in err  # edited since: a submission like any other
+    total = govinfo.read(tmp_path / "再汇总.xlsx").report
+    assert total.requests.received.natural_person == 212 + 213
+    status, out, err = run(capsys, "export", str(folder), "-o", str(tmp_path / "明细.csv"))
+    assert status == 0
+    assert "共检查 2 个文件，0 个无法读取" in out + err
+    assert "另有 3 个文件未计入（空白表格或 govinfo 生成的文件）" in out + err
+    status, out, _ = run(capsys, "check", str(folder), "--format", "json")  # check still checks every file
+    assert sum('"record": "file"' in line for line in out.splitlines()) == 5
+
+
+def test_every_command_that_writes_one_file_takes_o(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    form = tmp_path / "空白.xlsx"
+    assert run(capsys, "template", "-o", str(form))[0] == 0
+    assert run(capsys, "convert", str(form), "-o", str(tmp_path / "空白.json"))[0] == 0
+    assert run(capsys, "annotate", str(form), "--output", str(tmp_path / "批注.xlsx"))[0] == 0
+    assert (tmp_path / "空白.json").exists()
+    assert (tmp_path / "批注.xlsx").exists()
+    with pytest.raises(SystemExit):
+        main(["template", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "b.xlsx")])
+    assert "输出文件给了两次" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["convert", str(form)])
+    assert "缺少输出文件（-o OUT）" in capsys.readouterr().err

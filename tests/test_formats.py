@@ -296,6 +296,18 @@ def _refused(data: bytes, kind: str | None = None) -> GovinfoError:
     return caught.value
 
 
+def test_header_cells_cut_by_a_page_break_are_joined_and_the_next_header_row_kept() -> None:
+    """Found by the LibreOffice property: table 四's two-row header cells (结果维持 …) cut by the page
+    break, the second header row (under 未经复议直接起诉) beginning on the next page beside their rest."""
+    pytest.importorskip("pdfplumber")
+    folder = HUAIAN.parent
+    result = govinfo.read(folder / "header-cut-by-page-break.pdf")
+    assert result.findings == []
+    expected = govinfo.from_json((folder / "header-cut-by-page-break.json").read_text(encoding="utf-8"))
+    assert result.report == expected
+    assert result.sources["appeals.litigation_after_reconsideration.upheld"].page == 3
+
+
 def test_a_scanned_pdf_says_it_has_no_text_layer() -> None:
     assert "没有文字层" in _refused(_pdf(b"0 0 m 100 100 l S")).message_zh
 

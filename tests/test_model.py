@@ -59,10 +59,35 @@ def test_int_subclasses_other_than_bool_are_counts() -> None:
     assert AppealCounts.from_parts(upheld=Count(2)).upheld == 2
 
 
-@pytest.mark.parametrize("bad", [14.4321, 14, "14.4321"])
-def test_amount_must_be_decimal(bad: object) -> None:
+@pytest.mark.parametrize("bad", [14.4321, True, "14,4321", "", None])
+def test_amount_must_be_decimal_or_convert_to_one_exactly(bad: object) -> None:
     with pytest.raises(govinfo.FieldTypeError, match="amount"):
         ProactiveDisclosure.from_values(fees=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("given", "amount"), [(14, "14"), ("14.4321", "14.4321"), (" 0.10 ", "0.10")])
+def test_amount_from_an_int_or_a_numeral_is_exact(given: int | str, amount: str) -> None:
+    assert govinfo.model.FeeAmount(amount=given).amount == Decimal(amount)
+    assert str(ProactiveDisclosure.from_values(fees=given).fees.amount) == amount
+    assert govinfo.model.Procurement(projects=1, amount=given, unit="万元").amount == Decimal(amount)
+
+
+def test_a_misspelt_field_names_the_fields_the_class_takes() -> None:
+    with pytest.raises(govinfo.ArgumentError) as caught:
+        ApplicantCounts.from_parts(natural_persn=1)  # type: ignore[call-arg]
+    assert "natural_persn（natural_person？）" in caught.value.message_zh
+    assert "it takes natural_person, commercial, research, nonprofit, legal_service, other" in caught.value.message_en
+    with pytest.raises(TypeError, match="has no parameter fee \\(fees\\?\\)"):  # still a TypeError
+        ProactiveDisclosure.from_values(fee=1)  # type: ignore[call-arg]
+    with pytest.raises(govinfo.ArgumentError, match="缺少参数：research、nonprofit、legal_service、other、total"):
+        ApplicantCounts(natural_person=1, commercial=0)
+    with pytest.raises(govinfo.ArgumentError, match="AppealCounts\\(\\) 只接受按名称给出的参数"):
+        AppealCounts(1, 2, 3, 4, 10)  # type: ignore[call-arg]
+
+
+def test_errors_inside_a_constructor_are_not_reworded() -> None:
+    with pytest.raises(govinfo.FieldTypeError):  # raised by a validator, below the call
+        AppealCounts(upheld=None, corrected=0, other=0, pending=0, total=0)  # type: ignore[arg-type]
 
 
 def test_texts_and_parts_are_type_checked(report: AnnualReport) -> None:

@@ -58,7 +58,11 @@ def test_annotated_copy_of_a_users_workbook(tmp_path: Path) -> None:
     assert before[("报表", "K24")][-1] == "填报人备注"
     summary = annotated["审核意见"]
     assert [c.value for c in summary[1]] == ["序号", "级别", "规则", "位置", "说明"]
-    assert summary.max_row == len(findings) + 1
+    assert summary.max_row == len(findings) + 3  # the findings, a blank row, govinfo's mark
+    assert str(summary.cell(row=len(findings) + 3, column=1).value).startswith(
+        "本文件由 govinfo 生成：批注版，数据校验码 "
+    )
+    assert govinfo.read(target).made == govinfo.reading.made.Made("annotated", unchanged=True)
     assert summary["B2"].value == "错误"
 
 

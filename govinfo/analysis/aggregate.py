@@ -16,7 +16,7 @@ import attrs
 
 from govinfo.editions.layout import Cell
 from govinfo.errors import AggregationError
-from govinfo.findings import Finding, Severity, Value
+from govinfo.findings import Finding, Severity, SourceLocation, Value
 from govinfo.model.cells import attrs_get as get_field
 from govinfo.model.cells import build_report
 from govinfo.model.report import AnnualReport, organ_key, report_argument, reports_argument
@@ -164,6 +164,8 @@ def compare_hierarchy(
     *,
     severity: Severity = Severity.ERROR,
     include_invalid: bool = False,
+    sources: Mapping[str, SourceLocation] | None = None,
+    child_sources: Mapping[str, Mapping[str, SourceLocation]] | None = None,
 ) -> list[Finding]:
     """A parent report covering its whole area against the 汇总 of its children's reports.
 
@@ -175,7 +177,10 @@ def compare_hierarchy(
     default is an error). The policy for children's reports with errors is
     :func:`aggregate`'s: they are left out (GI701, and the parent is compared with the others)
     unless ``include_invalid`` (then summed as they are, GI702), so that a 汇总 checked against
-    its own children agrees with itself. Mixed years or editions,
+    its own children agrees with itself. ``sources`` (the parent's, from
+    :attr:`~govinfo.ReadResult.sources`) locate a GI704 in the parent's file; ``child_sources``
+    (each child's, by its organ as given) list where every child's value stood, in the
+    finding's ``related``. Mixed years or editions,
     the same organ twice, or no child report at all raise :class:`~govinfo.AggregationError`.
 
     >>> import attrs, govinfo
@@ -225,10 +230,23 @@ def compare_hierarchy(
     given = kept
     _units(compiled.cells, [parent, *given])  # amounts in one unit, or refused
     sums = [sum(column) for column in zip(*(compiled.values(r) for r in given), strict=True)]
+    located = {organ: child_sources[organ] for organ in named if child_sources and organ in child_sources}
+    organs = {id(report): organ for organ, report in named.items() if report is not None}
     for cell, own, total in zip(compiled.cells, compiled.values(parent), sums, strict=True):
         if own != total:
-            found = cell_finding(
-                RULES["GI704"], cell, actual=own, expected=total, parent=parent.organ, children=len(given)
+            related = tuple(
+                located[organs[id(child)]][cell.path]
+                for child in given
+                if cell.path in located.get(organs[id(child)], {})
             )
-            findings.append(attrs.evolve(found, severity=severity))
+            found = cell_finding(
+                RULES["GI704"],
+                cell,
+                actual=own,
+                expected=total,
+                source=(sources or {}).get(cell.path),
+                parent=parent.organ,
+                children=len(given),
+            )
+            findings.append(attrs.evolve(found, severity=severity, related=related))
     return findings

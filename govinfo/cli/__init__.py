@@ -33,6 +33,7 @@ from govinfo.reading import folder
 from govinfo.reading.context import context
 from govinfo.reading.inputs import read_bytes
 from govinfo.reading.kinds import SUFFIXES, readable
+from govinfo.reading.made import derived
 from govinfo.reading.result import ReadResult
 from govinfo.reading.text.decode import decode
 from govinfo.reading.values import PLAIN_NUMBER
@@ -63,6 +64,8 @@ class _Result:
     findings: tuple[Finding, ...]
     error: tuple[str, str] | None = None
     sources: Mapping[str, SourceLocation] = attrs.field(factory=dict)
+    left_out: tuple[str, str] | None = None
+    """Why the file is not an organ's submission (a blank form, govinfo's own annotated copy or 汇总)."""
 
 
 def _work(path: Path) -> _Result:
@@ -75,7 +78,21 @@ def _work(path: Path) -> _Result:
         return _Result(
             str(path), None, (), (f"内部错误，请报告此问题（{detail}）", f"internal error, please report it ({detail})")
         )
-    return _Result(str(path), result.report, tuple(result.findings), sources=result.sources)
+    left_out = derived(result.report, result.made)
+    return _Result(str(path), result.report, tuple(result.findings), sources=result.sources, left_out=left_out)
+
+
+def _submissions(results: Iterator[_Result], out: Output) -> Iterator[_Result]:
+    """The results of organs' submissions: unreadable files said, blank forms and govinfo's own copies
+    left out with a note (a batch would count them twice)."""
+    for result in results:
+        if result.report is None:
+            assert result.error is not None
+            out.failed_message(result.name, *result.error)
+        elif result.left_out is not None:
+            out.skipped(result.name, *result.left_out, read=True)
+        else:
+            yield result
 
 
 def _results(paths: list[Path], jobs: int) -> Iterator[_Result]:
@@ -180,11 +197,8 @@ def _export(args: argparse.Namespace) -> int:
             writer = csv.writer(stream) if kind == ".csv" else None
             if writer:
                 writer.writerow(_ZH_HEADER if chinese else fields)
-            for result in _results(paths, args.jobs):
-                if result.report is None:
-                    assert result.error is not None
-                    out.failed_message(result.name, *result.error)
-                    continue
+            for result in _submissions(_results(paths, args.jobs), out):
+                assert result.report is not None
                 out.files += 1
                 for row in govinfo.to_rows([result.report], files=[result.name]):
                     plain = {**row, "value": row["value"] if isinstance(row["value"], int) else str(row["value"])}
@@ -273,12 +287,8 @@ def _aggregate(args: argparse.Namespace) -> int:
     reports = []
     unread: list[tuple[str, str, str]] = []
     out.expect(len(paths))
-    for result in _results(paths, args.jobs):
-        if result.report is None:
-            assert result.error is not None
-            out.failed_message(result.name, *result.error)
-            unread.append((result.name, *result.error))
-            continue
+    for result in _submissions(_unread(_results(paths, args.jobs), unread), out):
+        assert result.report is not None
         reports.append(result.report)
         out.read(result.name, result.report)
     if out.unreadable and not args.allow_unread:
@@ -303,6 +313,14 @@ def _aggregate(args: argparse.Namespace) -> int:
     return out.close()
 
 
+def _unread(results: Iterator[_Result], unread: list[tuple[str, str, str]]) -> Iterator[_Result]:
+    """``results``, each unreadable one also noted in ``unread`` (file, Chinese, English) for the 汇总说明."""
+    for result in results:
+        if result.error is not None:
+            unread.append((result.name, *result.error))
+        yield result
+
+
 def _members(path: str) -> list[str]:
     """The organs listed one a line in ``path``: UTF-8 or what Notepad saves as "ANSI" (GBK), as the report
     readers decode text."""
@@ -321,25 +339,43 @@ def _hierarchy(args: argparse.Namespace) -> int:
     out = Output(args)
     if not _reviewed(args, out):
         return 2
-    children: list[AnnualReport] = []
     try:
-        parent = _open(Path(args.parent)).report
-        for path in _expand(args.children, out):
-            try:
-                children.append(_open(path).report)
-            except GovinfoError as error:
-                out.failed(str(path), error)
+        parent = _open(Path(args.parent))
+    except GovinfoError as error:
+        out.failed(args.parent, error)
+        return out.close()
+    children: list[AnnualReport] = []
+    located: dict[str, Mapping[str, SourceLocation]] = {}
+    paths = _expand(args.children, out)
+    out.expect(len(paths))
+    try:
+        for result in _submissions(_results(paths, args.jobs), out):
+            assert result.report is not None
+            out.read(result.name, result.report)
+            children.append(result.report)
+            located[result.report.organ] = result.sources
+    except KeyboardInterrupt:
+        return _finish(args, out, interrupted=True)
+    try:
         named: dict[str, AnnualReport | None] = {r.organ: r for r in children}
         if args.members:
             found = {organ_key(r.organ): r for r in children}
             listed = {organ: found.get(organ_key(organ)) for organ in _members(args.members)}
             named = listed | {r.organ: r for r in children if organ_key(r.organ) not in map(organ_key, listed)}
+            located = {organ: located[r.organ] for organ, r in named.items() if r is not None}
         severity = Severity.WARNING if args.warn else Severity.ERROR
-        findings = govinfo.compare_hierarchy(parent, named, severity=severity, include_invalid=args.include_invalid)
+        findings = govinfo.compare_hierarchy(
+            parent.report,
+            named,
+            severity=severity,
+            include_invalid=args.include_invalid,
+            sources=parent.sources,
+            child_sources=located,
+        )
     except GovinfoError as error:
         out.failed(args.parent, error)
         return out.close()
-    out.report(args.parent, parent, findings)
+    out.report(args.parent, parent.report, findings)
     return _finish(args, out)
 
 
@@ -604,6 +640,23 @@ def _jobs(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _output(command: argparse.ArgumentParser, metavar: str, help_: str) -> None:
+    """The output of a command that reads one input: ``-o OUT`` as every command takes it, or, as a
+    shorthand, the second positional argument (``govinfo convert in.xlsx out.json``)."""
+    command.add_argument("given_output", nargs="?", metavar=metavar, help=f"{help_}（也可写作 -o {metavar}）")
+    command.add_argument("-o", "--output", dest="output_option", metavar=metavar, help=f"{help_} the output")
+
+
+def _one_output(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``args.output`` from ``-o`` or the positional output; both or neither is a usage error."""
+    given, option = args.given_output, args.output_option
+    if given is not None and option is not None and given != option:
+        command.error(f"输出文件给了两次（{given} 与 -o {option}），只能有一个")
+    if given is None and option is None:
+        command.error("缺少输出文件（-o OUT）")
+    args.output = option if option is not None else given
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govinfo`` command."""
     top = argparse.ArgumentParser(
@@ -672,7 +725,7 @@ def parser() -> argparse.ArgumentParser:
         description="生成官方格式的空白工作簿，供各单位填报。",
         epilog="示例 example:  govinfo template 2024年报表.xlsx   govinfo template 2020年报表.xlsx --edition 2019",
     )
-    blank.add_argument("output", metavar="OUT.xlsx", help="输出文件 the workbook to write")
+    _output(blank, "OUT.xlsx", "输出文件")
     blank.add_argument("--edition", choices=govinfo.edition_ids(), default=govinfo.edition_ids()[0], help="格式版本")
     _options(blank, formats=())
     blank.set_defaults(run=_template)
@@ -684,7 +737,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="示例 example:  govinfo annotate 某局.xlsx 某局-审核意见.xlsx",
     )
     marked.add_argument("input", metavar="IN.xlsx", help="报送的工作簿，或装有工作簿的文件夹 the workbook, or a folder")
-    marked.add_argument("output", metavar="OUT.xlsx", help="批注版，或输出文件夹 the annotated copy, or a folder")
+    _output(marked, "OUT.xlsx", "批注版，或输出文件夹")
     _options(marked, formats=(), review="已接受或已排除的问题不再标注")
     _strict(marked)
     marked.set_defaults(run=_annotate)
@@ -698,7 +751,7 @@ def parser() -> argparse.ArgumentParser:
         "cat 年报.txt | govinfo convert - - --from txt --to json",
     )
     convert.add_argument("input", metavar="IN", help=f"输入文件（{readable()}）；- 为标准输入")
-    convert.add_argument("output", metavar="OUT", help=f"输出文件（{'、'.join(WRITERS)}）；- 为标准输出")
+    _output(convert, "OUT", f"输出文件（{'、'.join(WRITERS)}）；- 为标准输出")
     convert.add_argument(
         "--from", dest="from_", choices=sorted({s.lstrip(".") for s in SUFFIXES}), help="标准输入的格式"
     )
@@ -758,6 +811,7 @@ def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     tree.add_argument("children", nargs="+", metavar="CHILD", help="下级报告（文件或文件夹） the children's reports")
     tree.add_argument("--members", metavar="LIST.txt", help="应报送的单位名单（每行一个） organs that should report")
     tree.add_argument("--warn", action="store_true", help="不一致时只作警告 report differences as warnings")
+    _jobs(tree)
     tree.add_argument(
         "--include-invalid",
         action="store_true",
@@ -813,7 +867,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     status 130; output cut short by its reader (``| head``) ends quietly.
     """
     with chinese():
-        args = parser().parse_args(argv)
+        top = parser()
+        args = top.parse_args(argv)
+        if hasattr(args, "given_output"):
+            _one_output(_subcommand(top, args.command), args)
     lang: Lang = getattr(args, "lang", "zh")
     try:
         status: int = args.run(args)
@@ -834,6 +891,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     return status
+
+
+def _subcommand(top: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    """The parser of the command ``name`` (its usage line for an error)."""
+    for action in top._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return top
 
 
 def _pipe_closed() -> int:

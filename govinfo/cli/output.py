@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from govinfo.errors import GovinfoError, Lang
-from govinfo.findings import Finding, Severity
+from govinfo.findings import Finding, Severity, SourceLocation
 from govinfo.model.report import AnnualReport
 from govinfo.review import SETTLED, Fingerprint, Reviews, Status, fingerprints
 
@@ -44,10 +44,21 @@ def _finding_json(
             "expected": plain(finding.expected),
             "actual": plain(finding.actual),
             "fingerprint": print_.key,
+            **({"related": [_related(r, lang) for r in finding.related]} if finding.related else {}),
             **extra,
         },
         ensure_ascii=False,
     )
+
+
+def _related(where: SourceLocation, lang: Lang) -> str:
+    """A place another file holds for a finding, with what it holds there (``甲镇.xlsx 表三!C7：12``)."""
+    held = f"{'：' if lang != 'en' else ': '}{where.text}" if where.text is not None else ""
+    return where.describe(lang) + held
+
+
+_RELATED_SHOWN = 8
+"""Related places printed under a finding in the text output (all of them in JSON)."""
 
 
 def _header(name: str, report: AnnualReport, lang: Lang) -> str:
@@ -102,6 +113,8 @@ class Output:
         self.rules: Counter[str] = Counter()
         self.files = 0
         self.unreadable = 0
+        self.left_out = 0
+        """Files read and left out as no organ's submission (a blank form, govinfo's own copies)."""
         self.total = total
         self.reviews: Reviews | None = None
         self.hidden = 0
@@ -143,8 +156,13 @@ class Output:
             )
         self._tick()
 
-    def skipped(self, name: str, zh: str, en: str) -> None:
-        """A file of a folder left out on purpose (a lock or hidden file): said, and not counted."""
+    def skipped(self, name: str, zh: str, en: str, *, read: bool = False) -> None:
+        """A file of a folder left out on purpose (a lock or hidden file): said, and not counted;
+        ``read`` for one read and then left out (a blank form, govinfo's own copy), counted apart."""
+        self._clear()
+        if read:
+            self.left_out += 1
+            self._tick()
         reason = en if self.lang == "en" else zh
         print(f"skipped {name}: {reason}" if self.lang == "en" else f"已跳过 {name}：{reason}", file=sys.stderr)
         if self.json:
@@ -209,17 +227,27 @@ class Output:
         if not shown:
             print(self._none_shown(findings))
         for k, finding in enumerate(findings):
-            if not wanted[k]:
-                continue
-            severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
-            if self.colour:
-                severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
-            mark = f"  [{prints[k].short}]" if statuses else ""
-            if statuses and statuses[k] == "changed":
-                mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
-            where = location(finding, self.lang)
-            print(f"  {severity}  {finding.rule_id}{mark}  {where}  {finding.message(self.lang)}")
+            if wanted[k]:
+                self._line(finding, prints[k] if statuses else None, statuses[k] if statuses else None)
         self._tick()
+
+    def _line(self, finding: Finding, print_: Fingerprint | None, status: Status | None) -> None:
+        """One finding as a text line, with the places it draws on (a 汇总's children's cells) below it."""
+        severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
+        if self.colour:
+            severity = f"{_COLOURS[finding.severity]}{severity}\033[0m"
+        mark = f"  [{print_.short}]" if print_ is not None else ""
+        if status == "changed":
+            mark += "（审核后数值已变化）" if self.lang != "en" else " (changed since reviewed)"
+        where = location(finding, self.lang)
+        print(f"  {severity}  {finding.rule_id}{mark}  {where}  {finding.message(self.lang)}")
+        if finding.related:
+            places = [_related(r, self.lang) for r in finding.related[:_RELATED_SHOWN]]
+            more = len(finding.related) - len(places)
+            if self.lang == "en":
+                print(f"      from: {'; '.join(places)}" + (f" and {more} more" if more else ""))
+            else:
+                print(f"      来自：{'；'.join(places)}" + (f" 等，另有 {more} 处" if more else ""))
 
     def _none_shown(self, findings: list[Finding]) -> str:
         """The line for a file with no finding to show: none at all, or none at the ``--severity`` asked."""
@@ -250,6 +278,12 @@ class Output:
     def close(self, *, interrupted: bool = False) -> int:
         self._clear()
         summary = _summary(self.files, self.unreadable, self.counts, self.rules, self.lang)
+        if self.left_out:
+            summary += (
+                f" {self.left_out} file(s) left out: blank forms or files govinfo wrote."
+                if self.lang == "en"
+                else f"另有 {self.left_out} 个文件未计入（空白表格或 govinfo 生成的文件）。"
+            )
         if self.hidden:
             summary += (
                 f" {self.hidden} reviewed finding(s) hidden."

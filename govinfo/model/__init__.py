@@ -12,6 +12,7 @@ the few a caller names most often. May import: :mod:`govinfo.errors`,
 :mod:`govinfo.findings`, :mod:`govinfo.editions`.
 """
 
+from govinfo.model import fields as _fields
 from govinfo.model.appeals import AppealCounts, Appeals
 from govinfo.model.proactive import DecisionCount, DocumentCounts, FeeAmount, ProactiveDisclosure
 from govinfo.model.proactive2019 import DocumentsMade, FeeItems, ItemCounts, ProactiveDisclosure2019, Procurement
@@ -25,6 +26,13 @@ from govinfo.model.requests import (
     Unavailable,
     Withheld,
 )
+
+for _class in (
+    AnnualReport, AppealCounts, Appeals, ApplicantCounts, DecisionCount, DocumentCounts, DocumentsMade, FeeAmount,
+    FeeItems, ItemCounts, NotProcessed, OtherHandling, Outcomes, ProactiveDisclosure, ProactiveDisclosure2019,
+    Procurement, Requests, Unavailable, Withheld,
+):  # fmt: skip
+    _fields.name_fields(_class)
 
 __all__ = [
     "AnnualReport",

@@ -6,12 +6,15 @@ report read from a file loads even when it is wrong and every problem can be rep
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+import difflib
+import functools
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
 
 import attrs
 
-from govinfo.errors import FieldTypeError
+from govinfo.errors import ArgumentError, FieldTypeError
 
 MAX_COUNT = 2**63
 """Counts lie strictly between ``-MAX_COUNT`` and ``MAX_COUNT`` (a 64-bit integer): far
@@ -68,7 +71,8 @@ def _check_count(instance: object, attribute: attrs.Attribute[Any], value: objec
         raise FieldTypeError(_owner(instance), attribute.name, _COUNT_ZH, _COUNT_EN, value)
 
 
-def _check_amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def check_amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator of an amount field (with :func:`to_amount` as its converter): a Decimal of bounded size."""
     if not is_amount(value):
         raise FieldTypeError(
             _owner(instance),
@@ -98,9 +102,22 @@ def count() -> Any:
     return attrs.field(validator=_check_count)
 
 
-def amount() -> Any:
-    """An amount cell: a :class:`~decimal.Decimal`, never a float."""
-    return attrs.field(validator=_check_amount)
+def to_amount(value: Decimal | int | str) -> Any:
+    """An amount from what converts to a :class:`~decimal.Decimal` exactly: an ``int`` or a numeral.
+
+    A ``float`` (``14.43`` is not 14.43 in binary), a ``bool`` and a string that is not a
+    numeral are left as they are, for the field's validator to refuse.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:
+            return value
+    return value
 
 
 def text() -> Any:
@@ -117,3 +134,64 @@ def part(cls: type | tuple[type, ...]) -> Any:
             raise FieldTypeError(_owner(instance), attribute.name, name, name, value)
 
     return attrs.field(validator=check)
+
+
+_Class = TypeVar("_Class", bound=type)
+
+
+def name_fields(cls: _Class) -> _Class:
+    """Make a misspelt or missing keyword of ``cls(...)`` and its builders an :class:`~govinfo.ArgumentError`
+    that names the fields the class takes (Python's own ``TypeError`` names only the bad one).
+
+    Wraps ``__init__`` and the ``from_parts``/``from_values`` class methods; only a
+    ``TypeError`` raised while binding the arguments (no frame below the call) is reworded.
+    """
+    names = [a.name for a in attrs.fields(cls)]
+    cls.__init__ = _reworded(cls.__init__, cls.__name__, names)  # type: ignore[misc]
+    for builder in ("from_parts", "from_values"):
+        method = cls.__dict__.get(builder)
+        if isinstance(method, classmethod):
+            function = method.__func__
+            accepted = [
+                n for n in function.__code__.co_varnames[: function.__code__.co_kwonlyargcount + 1] if n != "cls"
+            ]
+            setattr(cls, builder, classmethod(_reworded(function, f"{cls.__name__}.{builder}", accepted or names)))
+    return cls
+
+
+def _reworded(function: Callable[..., Any], name: str, accepted: list[str]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except TypeError as error:
+            traceback = error.__traceback__
+            if traceback is None or traceback.tb_next is not None or isinstance(error, ArgumentError):
+                raise  # raised inside the call, not while binding its arguments
+            raise _naming(name, accepted, len(args) - 1, kwargs, error) from None
+
+    return call
+
+
+def _naming(name: str, accepted: list[str], positional: int, given: dict[str, Any], error: TypeError) -> ArgumentError:
+    if positional:
+        return ArgumentError(
+            f"{name}() 只接受按名称给出的参数（{'、'.join(accepted)}），不接受按位置给出的 {positional} 个值",
+            f"{name}() takes its arguments by name ({', '.join(accepted)}), not {positional} by position",
+        )
+    unknown = [key for key in given if key not in accepted]
+    if unknown:
+        hints = []
+        for key in unknown:
+            near = difflib.get_close_matches(key, accepted, n=1, cutoff=0.6)
+            hints.append(f"{key}（{near[0]}？）" if near else key)
+        hints_en = [h.replace("（", " (").replace("？）", "?)") for h in hints]
+        return ArgumentError(
+            f"{name}() 没有参数 {'、'.join(hints)}；可用的参数：{'、'.join(accepted)}",
+            f"{name}() has no parameter {', '.join(hints_en)}; it takes {', '.join(accepted)}",
+        )
+    missing = [key for key in accepted if key not in given]
+    return ArgumentError(
+        f"{name}() 缺少参数：{'、'.join(missing)}" if missing else f"{name}() 的参数有误（{error}）",
+        f"{name}() is missing {', '.join(missing)}" if missing else f"{name}(): {error}",
+    )

@@ -35,10 +35,11 @@ class FeeAmount:
     """Administrative fees collected, in 万元 (本年收费金额（单位：万元）, block 第二十条第（八）项).
 
     ``amount`` is a :class:`~decimal.Decimal` so that published values such as
-    ``14.4321`` survive every round trip exactly.
+    ``14.4321`` survive every round trip exactly; an ``int`` or a numeral (``"14.43"``) is
+    converted exactly, a ``float`` refused.
     """
 
-    amount: Decimal = fields.amount()
+    amount: Decimal = attrs.field(converter=fields.to_amount, validator=fields.check_amount)
 
 
 @attrs.frozen(kw_only=True)
@@ -61,7 +62,7 @@ class ProactiveDisclosure:
         licensing: int = 0,
         penalties: int = 0,
         coercive_measures: int = 0,
-        fees: Decimal = Decimal(0),
+        fees: Decimal | int | str = Decimal(0),
     ) -> ProactiveDisclosure:
         """Build the table from plain values; document rows are ``(issued, repealed, in_force)``."""
 

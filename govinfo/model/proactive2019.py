@@ -52,7 +52,7 @@ class Procurement:
     """
 
     projects: int = fields.count()
-    amount: Decimal = fields.amount()
+    amount: Decimal = attrs.field(converter=fields.to_amount, validator=fields.check_amount)
     unit: str = fields.text()
 
 

@@ -185,16 +185,23 @@ def _columns(parts: list[_Part]) -> list[float]:
     return columns
 
 
-def _cut(last: dict[int, str], first: dict[int, str]) -> bool:
-    """Whether ``first`` (a page's first row) is the rest of ``last`` (the previous page's last row),
-    cut by the page break: it holds text only, none of it under a number. A value row's wrapped
-    labels may go on under the blank of a merged label cell; a row of headers only under its own
-    headers (a new header row under a merged one is not its rest)."""
+def _cut(last: dict[int, str], first: dict[int, str], same: set[int]) -> set[int]:
+    """The cells of ``first`` (a page's first row) that are the rest of ``last`` (the previous page's
+    last row), cut by the page break; ``same`` are the columns where both rows have a cell of the
+    same box. Text only, none of it under a number. A value row's wrapped labels may go on under the
+    blank of a merged label cell (the whole row is its rest). Of a row of headers, a cell is the
+    rest of the cell of the same box above it: header cells spanning two rows are cut while the
+    second row's own headers begin under a merged one, and those begin a row of their own."""
     if not first or any(numeric(t) or numeric(last.get(c)) for c, t in first.items()):
-        return False
+        return set()
     if any(numeric(t) for t in last.values()):
-        return any(last.get(c) for c in first)
-    return all(last.get(c) for c in first)
+        return set(first) if any(last.get(c) for c in first) else set()
+    return {c for c in first if last.get(c) and c in same}
+
+
+def _near(box: tuple[float, float] | None, other: tuple[float, float]) -> bool:
+    """Whether two cells have the same left and right rulings."""
+    return box is not None and abs(box[0] - other[0]) <= _TOLERANCE and abs(box[1] - other[1]) <= _TOLERANCE
 
 
 def _sheet(number: int, parts: list[_Part]) -> Sheet | None:
@@ -204,15 +211,21 @@ def _sheet(number: int, parts: list[_Part]) -> Sheet | None:
         return None
     rows: list[dict[int, str]] = []
     origins: list[tuple[int, int, int]] = []
+    boxes: dict[int, tuple[float, float]] = {}  # the last row's cells: column → left and right ruling
     for k, part in enumerate(parts):
         for index, row in enumerate(part.rows, start=1):
-            cells = {bisect.bisect_right(columns, x0 + _TOLERANCE): text for x0, _, text in row if text.strip()}
-            if k and index == 1 and rows and _cut(rows[-1], cells):
-                for c, text in cells.items():
-                    rows[-1][c] = rows[-1].get(c, "") + text
-                continue
+            placed = {bisect.bisect_right(columns, x0 + _TOLERANCE): (x0, x1, text) for x0, x1, text in row}
+            cells = {c: text for c, (_, _, text) in placed.items() if text.strip()}
+            if k and index == 1 and rows:
+                same = {c for c, (x0, x1, _) in placed.items() if _near(boxes.get(c), (x0, x1))}
+                rest = _cut(rows[-1], cells, same)
+                for c in rest:
+                    rows[-1][c] = rows[-1].get(c, "") + cells.pop(c)
+                if rest and not cells:
+                    continue
             rows.append(cells)
             origins.append((part.page, part.number, index))
+            boxes = {c: (x0, x1) for c, (x0, x1, _) in placed.items()}
     values: dict[tuple[int, int], object] = {
         (r, c): text for r, row in enumerate(rows, start=1) for c, text in row.items()
     }

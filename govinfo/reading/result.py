@@ -17,6 +17,7 @@ from govinfo.errors import Lang, UnknownNameError, expect, expect_text
 from govinfo.findings import Finding, SourceLocation, Value
 from govinfo.model.cells import attrs_get, get_cell
 from govinfo.model.report import AnnualReport
+from govinfo.reading.made import Made
 from govinfo.rules.engine import place
 from govinfo.rules.narrative import SECTIONS
 
@@ -32,6 +33,8 @@ class ReadResult:
     findings: list[Finding]
     sources: Mapping[str, SourceLocation] = attrs.field(factory=dict)
     """Canonical path → where its value stands in the file; narrative fields by their name."""
+    made: Made | None = None
+    """The mark of a file govinfo wrote (an annotated copy, a 汇总), when the file carries one."""
 
     def __iter__(self) -> Iterator[Any]:
         """``report, findings`` (attribute access keeps the precise types)."""

@@ -17,6 +17,7 @@ from openpyxl.styles import PatternFill
 
 from govinfo.findings import Finding, Severity
 from govinfo.reading.inputs import Binary, read_bytes
+from govinfo.reading.made import mark
 from govinfo.reading.workbook.load import guarded
 from govinfo.reading.workbook.reader import locations, read_xlsx
 from govinfo.reading.workbook.safety import MAX_FILE_BYTES, inspect
@@ -76,6 +77,7 @@ def annotate_xlsx(source: Binary, target: Target, *, findings: Sequence[Finding]
         row = (str(index), finding.severity.label_zh, finding.rule_id, where, finding.message_zh)
         for col, value in enumerate(row, start=1):
             set_text(summary.cell(row=index + 1, column=col), value)
+    set_text(summary.cell(row=len(used) + 3, column=1), mark("annotated", read.report))
     for letter, width in zip("ABCDE", (6, 6, 8, 18, 100), strict=True):
         summary.column_dimensions[letter].width = width
     save_atomically(book, target)

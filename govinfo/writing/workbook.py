@@ -30,6 +30,7 @@ from govinfo.errors import UnwritableValueError, expect, expect_text
 from govinfo.findings import Value
 from govinfo.model.cells import attrs_get, cell_values
 from govinfo.model.report import AnnualReport, report_argument
+from govinfo.reading.made import mark
 from govinfo.reading.workbook import sheets, text
 from govinfo.rules.engine import row_label
 from govinfo.writing.atomic import atomic, target_argument
@@ -359,6 +360,7 @@ def write_aggregate_xlsx(total: Aggregate, target: Target) -> None:
     if total.unread:
         lines.append(("无法读取、未纳入汇总的文件", f"{len(total.unread)} 个"))
         lines += [("", f"[{f.rule_id}] {f.message_zh}") for f in total.unread]
+    lines.append(("", mark("aggregate", total.report)))  # known again if it comes back in a folder of inputs
     row = 1
     for label, value in lines:  # a long list of reasons goes on over continuation rows, not cut
         row = _text_rows(notes, row, label, value)

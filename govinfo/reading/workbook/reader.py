@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
+import attrs
+
 from govinfo.editions import EDITIONS
 from govinfo.errors import LayoutError
 from govinfo.findings import Finding, SourceLocation
@@ -21,6 +23,7 @@ from govinfo.reading.finish import Found, finish
 from govinfo.reading.grid import Book, Place, Values, locate
 from govinfo.reading.inputs import Binary, read_bytes
 from govinfo.reading.labels import find_title, normalize, traditional, with_hint
+from govinfo.reading.made import MARKED_SHEETS, made
 from govinfo.reading.result import ReadResult
 from govinfo.reading.workbook import sheets as ours
 from govinfo.reading.workbook.load import Engine, Loaded, load, load_legacy
@@ -148,7 +151,12 @@ def _read_loaded(loaded: Loaded, file: str | None, *, organ: str | None, year: i
     if traditional(raw for _, raw, _ in book.texts):
         engine_notes.append(RULES["GI526"].finding())
         nothing = with_hint(nothing)
-    return finish(candidates, nothing=nothing, before=engine_notes)
+    result = finish(candidates, nothing=nothing, before=engine_notes)
+    marked = [sheet for sheet in book.sheets if sheet.name.rstrip("_") in MARKED_SHEETS]
+    if marked:
+        texts = (value for sheet in marked for value in sheet.values.values())
+        result = attrs.evolve(result, made=made(texts, result.report))
+    return result
 
 
 def locations(findings: Iterable[Finding]) -> Mapping[tuple[str, str], list[Finding]]:
