@@ -45,7 +45,7 @@ from govinfo.review import Fingerprint, Review, Reviews, fingerprint, fingerprin
 from govinfo.rules import RULES, Rule, rule
 from govinfo.rules.engine import check, validate
 from govinfo.rules.narrative import check_text
-from govinfo.writing.document import render_html
+from govinfo.writing.document import render, render_html
 
 if TYPE_CHECKING:
     from govinfo.reading.workbook.reader import read_xlsx
@@ -133,6 +133,7 @@ __all__ = [
     "read_published",
     "read_text",
     "read_xlsx",
+    "render",
     "render_html",
     "replace_cells",
     "rule",

@@ -75,6 +75,7 @@ def test_all_is_sorted_and_pinned() -> None:
         "read_published",
         "read_text",
         "read_xlsx",
+        "render",
         "render_html",
         "replace_cells",
         "rule",

@@ -69,6 +69,8 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI525",
         "GI526",
         "GI527",
+        "GI528",
+        "GI529",
         "GI530",
         "GI601",
         "GI602",
@@ -84,6 +86,7 @@ def test_catalog_ids_are_stable_and_complete() -> None:
         "GI704",
         "GI705",
         "GI706",
+        "GI801",
     ]
     for rule_id, rule in govinfo.RULES.items():
         assert re.fullmatch(r"GI\d{3}", rule_id)

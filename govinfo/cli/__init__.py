@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import datetime
 import io
 import json
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -23,9 +25,9 @@ from pathlib import Path
 import attrs
 
 import govinfo
-from govinfo.cli.output import Output
+from govinfo.cli.output import Output, findings_csv
 from govinfo.cli.zh import chinese
-from govinfo.errors import GovinfoError, Lang
+from govinfo.errors import GovinfoError, Lang, ReportInvalidError
 from govinfo.example import EXAMPLE_FILE
 from govinfo.findings import Finding, Severity, SourceLocation
 from govinfo.model.report import AnnualReport, organ_key
@@ -527,6 +529,60 @@ def _convert(args: argparse.Namespace) -> int:
     return 1 if errors and args.strict else 0
 
 
+def _render(args: argparse.Namespace) -> int:
+    source, target = Path(args.report), Path(args.output)
+    try:
+        _writable(args.output, govinfo.writing.document.FORMATS, [args.report])
+        date = _date(args.date) if args.date else None
+        read = _open(source)
+        findings = govinfo.render(read.report, target, date=date, allow_errors=args.allow_errors)
+    except ReportInvalidError as error:
+        _say(
+            args.lang,
+            f"{source}：报告有 {len(error.findings)} 项错误，未生成文档"
+            "（govinfo check 查看；确需生成请加 --allow-errors）",
+            f"{source}: the report has {len(error.findings)} error(s); nothing written "
+            "(see govinfo check; --allow-errors renders it anyway)",
+        )
+        return 1
+    except GovinfoError as error:
+        print(f"{args.report}: {error.message(args.lang)}", file=sys.stderr)
+        return 2
+    every = [*read.findings, *(f for f in findings if f.rule_id == "GI801")]
+    listed = ""
+    if args.allow_errors and every:  # the findings beside the document, never in it
+        listing = target.with_name(f"{target.name}.问题清单.csv")
+        try:
+            write_atomically(listing, findings_csv(str(source), read.report, every, args.lang))
+        except GovinfoError as error:
+            print(f"{listing}: {error.message(args.lang)}", file=sys.stderr)
+            return 2
+        listed = f"，问题清单：{listing}" if args.lang != "en" else f"; findings listed in {listing}"
+    for finding in every:
+        if finding.rule_id == "GI801":
+            print(f"  {finding.message(args.lang)}", file=sys.stderr)
+    _say(
+        args.lang,
+        f"已生成：{target}（待填写 {sum(f.rule_id == 'GI801' for f in every)} 处{listed}）",
+        f"wrote {target} ({sum(f.rule_id == 'GI801' for f in every)} place(s) to fill in{listed})",
+    )
+    return 0
+
+
+def _date(text: str) -> datetime.date:
+    """A date as ``2025-01-20`` or ``2025年1月20日``."""
+    found = re.fullmatch(r"\s*(\d{4})\s*(?:-|年)\s*(\d{1,2})\s*(?:-|月)\s*(\d{1,2})\s*日?\s*", text)
+    try:
+        if found is None:
+            raise ValueError(text)
+        return datetime.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        raise GovinfoError(
+            f"日期“{text}”无法识别，请写作 2025-01-20 或 2025年1月20日",
+            f"cannot read the date {text!r}; write 2025-01-20",
+        ) from None
+
+
 _DECISIONS: dict[str, Decision] = {"accept": "accepted", "dismiss": "dismissed", "reopen": "pending"}
 
 
@@ -760,6 +816,7 @@ def parser() -> argparse.ArgumentParser:
     _strict(convert)
     convert.set_defaults(run=_convert)
 
+    _render_command(commands)
     _more_commands(commands)
     return top
 
@@ -770,6 +827,27 @@ def _strict(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="报告有错误时退出码为 1（默认：完成即为 0） exit 1 when the report has errors (default: 0 when done)",
     )
+
+
+def _render_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``render``: the publishable report."""
+    render = commands.add_parser(
+        "render",
+        help="生成发布用的年度报告（Word、网页、PDF） render the publishable report",
+        description="用报告的数据生成对外发布的年度报告："
+        "Word（.docx，公文格式）、网页（.html）或 PDF（经 LibreOffice）。"
+        "报告有错误时不生成，除非加 --allow-errors（此时问题清单另存为 <输出文件>.问题清单.csv，不写进文档）。"
+        "文字部分为空、未给出成文日期时，文档中以“【请填写：…】”标出。",
+        epilog="示例 example:  govinfo render 某局.xlsx 某局2024年报.docx --date 2025-01-20",
+    )
+    render.add_argument("report", metavar="REPORT", help=f"报告文件（{readable()}）")
+    _output(render, "OUT", "输出文件（.docx、.html 或 .pdf）")
+    render.add_argument("--date", help="落款的成文日期，如 2025-01-20 the date of the signature block")
+    render.add_argument(
+        "--allow-errors", action="store_true", help="报告有错误也生成，问题清单另存 render a report with errors too"
+    )
+    _options(render, formats=())
+    render.set_defaults(run=_render)
 
 
 def _more_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

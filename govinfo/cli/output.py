@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from govinfo.errors import GovinfoError, Lang
@@ -95,6 +97,31 @@ if TYPE_CHECKING:
 
 _CSV_ZH = ("文件", "机关", "年度", "规则", "级别", "路径", "位置", "问题")
 _CSV_EN = ("file", "organ", "year", "rule", "severity", "path", "location", "message")
+
+
+def findings_csv(name: str, report: AnnualReport, findings: Sequence[Finding], lang: Lang) -> bytes:
+    """The findings as the CSV ``check --format csv`` prints (with a BOM, for Excel)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(_CSV_EN if lang == "en" else _CSV_ZH)
+    for finding in findings:
+        writer.writerow(_csv_row(name, report, finding, lang))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_row(name: str, report: AnnualReport, finding: Finding, lang: Lang) -> list[object]:
+    severity = finding.severity.value if lang == "en" else finding.severity.label_zh
+    place = location(finding, lang)
+    return [
+        name,
+        report.organ,
+        report.year,
+        finding.rule_id,
+        severity,
+        finding.path or "",
+        place,
+        finding.message(lang),
+    ]
 
 
 class Output:
@@ -258,10 +285,7 @@ class Output:
     def _csv_rows(self, writer: Writer, name: str, report: AnnualReport, shown: list[Finding]) -> None:
         """One CSV row a finding shown (``--format csv``)."""
         for finding in shown:
-            severity = finding.severity.value if self.lang == "en" else finding.severity.label_zh
-            place = location(finding, self.lang)
-            row = [name, report.organ, report.year, finding.rule_id, severity, finding.path or "", place]
-            writer.writerow([*row, finding.message(self.lang)])
+            writer.writerow(_csv_row(name, report, finding, self.lang))
         self._tick()
 
     def _review(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> Status:

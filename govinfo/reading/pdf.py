@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import re
 import zlib
 from collections.abc import Iterator
@@ -139,11 +140,22 @@ class _Part:
     """Whether it is the last table on its page."""
 
 
+_WRAPPED_NUMBER = re.compile(r"[\d,.]+(?:\n[\d,.]+)+")
+"""A number the cell's width wrapped over lines (``21\n2`` printed as 212 in a narrow column)."""
+
+
+def _unwrapped(text: str | None) -> str:
+    """A cell's text, a number wrapped by the cell's width put back on one line."""
+    if text and _WRAPPED_NUMBER.fullmatch(text):
+        return text.replace("\n", "")
+    return text or ""
+
+
 def _part(page: int, number: int, table: Any) -> _Part:
     texts = table.extract()
     rows = [
         [
-            (float(box[0]), float(box[2]), text or "")
+            (float(box[0]), float(box[2]), _unwrapped(text))
             for box, text in zip(row.cells, line, strict=False)
             if box is not None
         ]
@@ -254,7 +266,13 @@ _STARTS = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[�
 """A line that starts a heading or a numbered item starts a paragraph."""
 
 
-def _lines(page: Any, boxes: list[tuple[float, float, float, float]]) -> tuple[list[tuple[int, str]], bool, bool, Span]:
+Margins = tuple[float, float]
+"""The left and right edges of the text lines seen so far (a page of a signature alone has no margin)."""
+
+
+def _lines(
+    page: Any, boxes: list[tuple[float, float, float, float]], margins: Margins | None
+) -> tuple[list[tuple[int, str]], bool, bool, Span, Margins | None]:
     """The page's text as (first line number, text): lines outside tables joined into paragraphs where a
     line runs to the right margin and the next does not start a heading; page numbers at the top and
     bottom left out. Also whether the first line may continue the previous page's last paragraph,
@@ -265,21 +283,42 @@ def _lines(page: Any, boxes: list[tuple[float, float, float, float]]) -> tuple[l
     while lines and _PAGE_NUMBER.match(lines[0]["text"]):
         lines.pop(0)
     outside = [not any(box[1] <= (line["top"] + line["bottom"]) / 2 <= box[3] for box in boxes) for line in lines]
-    right = max((line["x1"] for line, out in zip(lines, outside, strict=True) if out), default=0.0)
+    texts = [line for line, out in zip(lines, outside, strict=True) if out]
+    if texts:
+        seen = margins or (float("inf"), 0.0)
+        margins = (min(seen[0], *(t["x0"] for t in texts)), max(seen[1], *(t["x1"] for t in texts)))
+    left, right = margins or (0.0, 0.0)
+
+    def size(line: dict[str, Any]) -> float:
+        return float(line["bottom"] - line["top"]) or 10.0
+
+    def indented(line: dict[str, Any]) -> bool:  # a first-line indent or a right-aligned line; a centred
+        inset = line["x0"] - left  # line (a title's second line) goes on from a full one above it
+        return bool(inset > 1.5 * size(line) and abs(inset - (right - line["x1"])) > size(line))
+
+    # A page whose paragraphs are indented, or set apart by a blank line, says where each begins; one
+    # with neither, by its punctuation (a line ending a sentence at the margin ends its paragraph).
+    tops = [float(t["top"]) for t in texts]
+    steps = sorted(b - a for a, b in itertools.pairwise(tops) if b > a)
+    pitch = steps[len(steps) // 2] if steps else 0.0
+    gaps = any(step > 1.6 * pitch for step in steps)
+    indents = any(indented(line) for line in texts)
     joined: list[tuple[int, str]] = []
     runs_on = False
+    previous: float | None = None
     for number, (line, out) in enumerate(zip(lines, outside, strict=True), start=1):
         text = line["text"]
-        if runs_on and out and not _STARTS.match(text):
+        apart = previous is not None and pitch > 0 and float(line["top"]) - previous > 1.6 * pitch
+        if runs_on and out and not _STARTS.match(text) and not indented(line) and not apart:
             joined[-1] = (joined[-1][0], joined[-1][1] + text)
         else:
             joined.append((number, text))
-        size = (line["bottom"] - line["top"]) or 10.0
-        runs_on = out and line["x1"] >= right - 3 * size and text.rstrip()[-1:] not in _ENDS
-    continues = bool(lines) and outside[0] and not _STARTS.match(lines[0]["text"])
-    texts = [line for line, out in zip(lines, outside, strict=True) if out]
+        full = line["x1"] >= right - 3 * size(line)
+        runs_on = out and full and (indents or gaps or text.rstrip()[-1:] not in _ENDS)
+        previous = float(line["top"]) if out else None
+    continues = bool(lines) and outside[0] and not _STARTS.match(lines[0]["text"]) and not indented(lines[0])
     span = (float(texts[0]["top"]), float(texts[-1]["bottom"])) if texts else None
-    return joined, continues, runs_on, span
+    return joined, continues, runs_on, span, margins
 
 
 def parse(data: bytes) -> tuple[list[str], list[SourceLocation], list[Sheet]]:
@@ -296,6 +335,7 @@ def parse(data: bytes) -> tuple[list[str], list[SourceLocation], list[Sheet]]:
         spans: dict[int, Span] = {}
         characters = 0
         running = False
+        margins: Margins | None = None
         for page in pdf.pages:
             _contents(page)
             number = page.page_number
@@ -311,7 +351,7 @@ def parse(data: bytes) -> tuple[list[str], list[SourceLocation], list[Sheet]]:
             if tables:
                 parts[-1].last = True
             boxes = [p.box for p in parts if p.page == number and max(map(len, p.rows), default=0) > 1]
-            found, continues, ends_running, spans[number] = _lines(page, boxes)
+            found, continues, ends_running, spans[number], margins = _lines(page, boxes, margins)
             if found and continues and running and lines:  # a paragraph carried over the page break
                 lines[-1] += found.pop(0)[1]
             for at, line in found:

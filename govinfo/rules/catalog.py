@@ -9,7 +9,8 @@ IDs are never renumbered or reused. They are grouped by what they look at:
 * ``GI6xx`` — two reports of one organ, last year's and this year's (:func:`govinfo.compare`);
 * ``GI7xx`` — many reports together: 汇总 (:func:`govinfo.analysis.aggregate`), text shared between
   organs (:func:`govinfo.shared_text`), a parent against its children
-  (:func:`govinfo.compare_hierarchy`).
+  (:func:`govinfo.compare_hierarchy`);
+* ``GI8xx`` — rendering: what the publishable document made from a report had to mark (:func:`govinfo.render`).
 
 Message templates name their values (``{actual}``, ``{expected}``, ``{place}`` …); the
 values each rule supplies are listed in ``Rule.values``. Rule families that are regular
@@ -37,7 +38,7 @@ from govinfo.editions.format2021 import (
 from govinfo.errors import Lang, UnknownNameError, expect_text
 from govinfo.findings import Finding, Severity
 
-Scope = Literal["report", "narrative", "reading", "pair", "batch", "aggregate"]
+Scope = Literal["report", "narrative", "reading", "pair", "batch", "aggregate", "render"]
 
 
 @attrs.frozen(kw_only=True)
@@ -503,6 +504,26 @@ RULES: Mapping[str, Rule] = {
             "the totals hold, so it was read that way; check the original.",
         ),
         Rule(
+            id="GI528",
+            severity=Severity.WARNING,
+            scope="reading",
+            title_zh="文字部分只有占位文字",
+            title_en="A narrative section holds only a placeholder",
+            clause=f"{_FORMAT}：各部分应如实填写",
+            message_zh="“{heading}”只有占位文字“{text}”，按空白读取；发布前应填写该部分。",
+            message_en="“{heading}” holds only the placeholder “{text}”, read as empty; fill it in before publishing.",
+        ),
+        Rule(
+            id="GI529",
+            severity=Severity.INFO,
+            scope="reading",
+            title_zh="落款不计入正文",
+            title_en="The signature block is not part of the last section",
+            clause="公文格式（GB/T 9704）：落款为发文机关署名和成文日期",
+            message_zh="报告末尾的落款“{text}”（机关名称和日期）未计入“{heading}”。",
+            message_en="the signature block at the end, “{text}” (organ and date), is not read into “{heading}”.",
+        ),
+        Rule(
             id="GI530",
             severity=Severity.WARNING,
             scope="narrative",
@@ -665,6 +686,16 @@ RULES: Mapping[str, Rule] = {
             clause="汇总须包括全部报送单位；无法读取的文件经调用方决定后才能不计",
             message_zh="文件“{file}”无法读取，未纳入汇总：{reason}",
             message_en="the file “{file}” could not be read and is not in the total: {reason_en}",
+        ),
+        Rule(
+            id="GI801",
+            severity=Severity.WARNING,
+            scope="render",
+            title_zh="生成的文档中有待填写的占位文字",
+            title_en="The rendered document has nothing left to fill in",
+            clause=f"{_FORMAT}：各部分应如实填写；公文格式（GB/T 9704）：落款有成文日期",
+            message_zh="{what}为空，生成的文档中以“{text}”标出，发布前请填写。",
+            message_en="{what_en} is empty; the document marks it “{text}”: fill it in before publishing.",
         ),
     )
 }

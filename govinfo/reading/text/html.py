@@ -66,6 +66,8 @@ class Flatten(html.parser.HTMLParser):
             for line, origins in lines:
                 self.lines.append(line)
                 self.origins.append(origins)
+        elif tag == "p" and not self.tables:
+            self.flush(blank=True)  # a paragraph of a no-break space is the page's blank line
         elif tag in self.BLOCKS:
             self.flush()
 
@@ -86,11 +88,17 @@ class Flatten(html.parser.HTMLParser):
         line, column = self.getpos()
         return line, column + lead(data)
 
-    def flush(self) -> None:
-        line = " ".join("".join(self.text).split())
+    def flush(self, *, blank: bool = False) -> None:
+        """End the block of text read so far; ``blank`` when it ends a paragraph, which is a blank line
+        when all it held was no-break or ideographic spaces (``<p>&nbsp;</p>``)."""
+        raw = "".join(self.text)
+        line = " ".join(raw.split())
         if line and self.text_at is not None:
             self.lines.append(line)
             self.origins.append(((0, *self.text_at),))
+        elif blank and raw.strip(" \t\r\n") and not raw.strip():
+            self.lines.append("")
+            self.origins.append(((0, *self.getpos()),))
         self.text = []
         self.text_at = None
 

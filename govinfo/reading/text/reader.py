@@ -20,9 +20,9 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from govinfo.editions import EDITIONS
+from govinfo.editions import EDITIONS, publish
 from govinfo.editions.format2021 import DOCUMENT
-from govinfo.editions.layout import Cell, Edition, Grid, Table
+from govinfo.editions.layout import Cell, Edition, Grid, Narrative, Table
 from govinfo.errors import LayoutError, UnsafeFileError
 from govinfo.findings import Finding, SourceLocation
 from govinfo.reading import grid as cell_grid
@@ -247,6 +247,30 @@ def _order(layout: Edition, sections: dict[str, list[tuple[int, str]]]) -> list[
     return [RULES["GI521"].finding(named, actual=named["found"], expected=named["official"])]
 
 
+def _published(layout: Edition, sections: dict[str, list[tuple[int, str]]], organ: str) -> list[Finding]:
+    """Take what a published report holds beside its narratives out of their lines, said: the signature
+    block ending the last section (GI529) and a placeholder standing for an empty section (GI528)."""
+    findings = []
+    last = layout.sections[-1]
+    if isinstance(last, Narrative) and last.field in sections:
+        lines = sections[last.field]
+        filled = [k for k, (_, text) in enumerate(lines) if text.strip()]
+        signed = publish.signature([lines[k][1] for k in filled], organ)
+        if signed:
+            block = [lines[k] for k in filled[-signed:]]
+            sections[last.field] = lines[: filled[-signed]]
+            named = {"text": " ".join(t.strip() for _, t in block), "heading": last.heading}
+            findings.append(RULES["GI529"].finding(named, path=last.field, source=SourceLocation(line=block[0][0])))
+    for section in layout.narratives:
+        lines = [(n, t) for n, t in sections.get(section.field, []) if t.strip()]
+        if len(lines) == 1 and publish.PLACEHOLDER.match(lines[0][1]):
+            sections[section.field] = []
+            named = {"heading": section.heading, "text": lines[0][1].strip()}
+            where = SourceLocation(line=lines[0][0], text=lines[0][1].strip())
+            findings.append(RULES["GI528"].finding(named, path=section.field, source=where))
+    return findings
+
+
 def _against(
     layout: Edition,
     lines: list[tuple[int, str]],
@@ -274,6 +298,7 @@ def _against(
         RULES["GI517"].finding({"heading": n.heading}, path=n.field) for n in layout.narratives if n.field in absent
     ]
     findings += _order(layout, sections)
+    findings += _published(layout, sections, organ)
     texts = {n.field: _Narrative.of(sections.get(n.field, [])) for n in layout.narratives}
     sources = {}
     for field, text in texts.items():
