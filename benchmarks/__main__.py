@@ -9,9 +9,16 @@ import argparse
 import platform
 import sys
 
-from benchmarks import bench_cli, bench_formats, bench_model, bench_text, bench_xlsx
+from benchmarks import bench_cli, bench_formats, bench_model, bench_render, bench_text, bench_xlsx
 
-GROUPS = {"model": bench_model, "text": bench_text, "xlsx": bench_xlsx, "formats": bench_formats, "cli": bench_cli}
+GROUPS = {
+    "model": bench_model,
+    "text": bench_text,
+    "xlsx": bench_xlsx,
+    "formats": bench_formats,
+    "render": bench_render,
+    "cli": bench_cli,
+}
 
 
 def main() -> int:
