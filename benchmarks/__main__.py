@@ -9,7 +9,7 @@ import argparse
 import platform
 import sys
 
-from benchmarks import bench_cli, bench_formats, bench_model, bench_render, bench_text, bench_xlsx
+from benchmarks import bench_cli, bench_formats, bench_model, bench_render, bench_serve, bench_text, bench_xlsx
 
 GROUPS = {
     "model": bench_model,
@@ -17,6 +17,7 @@ GROUPS = {
     "xlsx": bench_xlsx,
     "formats": bench_formats,
     "render": bench_render,
+    "serve": bench_serve,
     "cli": bench_cli,
 }
 

@@ -569,6 +569,32 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from govinfo.serve import serve  # noqa: PLC0415 — Flask only when serving
+
+    def ready(address: str) -> None:
+        _say(
+            args.lang,
+            f"govinfo 审核工作台已启动：{address}\n工作区：{Path(args.folder).resolve()}（按 Ctrl-C 停止）",
+            f"govinfo is serving {address}\nworkspace: {Path(args.folder).resolve()} (Ctrl-C stops it)",
+        )
+
+    try:
+        serve(
+            args.folder,
+            host=args.host,
+            port=args.port,
+            token=args.token,
+            jobs=args.jobs,
+            ready=ready,
+            open_browser=args.open,
+        )
+    except OSError as error:
+        _say(args.lang, f"无法启动：{error.strerror or error}", f"cannot start: {error.strerror or error}")
+        return 2
+    return 0
+
+
 def _date(text: str) -> datetime.date:
     """A date as ``2025-01-20`` or ``2025年1月20日``."""
     found = re.fullmatch(r"\s*(\d{4})\s*(?:-|年)\s*(\d{1,2})\s*(?:-|月)\s*(\d{1,2})\s*日?\s*", text)
@@ -817,6 +843,7 @@ def parser() -> argparse.ArgumentParser:
     convert.set_defaults(run=_convert)
 
     _render_command(commands)
+    _serve_command(commands)
     _more_commands(commands)
     return top
 
@@ -827,6 +854,26 @@ def _strict(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="报告有错误时退出码为 1（默认：完成即为 0） exit 1 when the report has errors (default: 0 when done)",
     )
+
+
+def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``serve``: the local web page."""
+    serve = commands.add_parser(
+        "serve",
+        help="打开本地审核工作台（网页） the local web page",
+        description="在本机启动审核工作台网页：上传各单位报告（任何格式，可多选或 .zip），查看问题、接受或排除，"
+        "与上年比较，汇总并下载。文件夹为工作区，上传的文件、审核记录和下载的文件都保存在其中。"
+        "默认只允许本机访问；--host 为其他地址时需要访问令牌。",
+        epilog="示例 example:  govinfo serve 2024年报工作区 --open",
+    )
+    serve.add_argument("folder", nargs="?", default=".", metavar="FOLDER", help="工作区文件夹（默认当前文件夹）")
+    serve.add_argument("--port", type=int, default=8765, help="端口（默认 8765；0 为任一空闲端口）")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机）")
+    serve.add_argument("--token", help="访问令牌（--host 非本机时使用；不给则自动生成）")
+    serve.add_argument("--open", action="store_true", help="启动后打开浏览器 open the browser")
+    _jobs(serve)
+    _options(serve, formats=())
+    serve.set_defaults(run=_serve)
 
 
 def _render_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

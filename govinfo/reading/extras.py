@@ -18,19 +18,25 @@ EXTRAS = {
     "word": ("docx",),
     "pdf": ("pdfplumber",),
     "traditional": ("opencc",),
+    "serve": ("flask", "waitress"),
 }
 """Extra → the modules it installs (``pip install "govinfo[all]"`` installs every one)."""
 
 
-def need(module: str, extra: str, what_zh: str, what_en: str) -> ModuleType:
-    """The module ``module`` of ``extra``; :class:`~govinfo.MissingExtraError` when it is not installed."""
+def need(
+    module: str, extra: str, what_zh: str, what_en: str, *, doing: tuple[str, str] = ("读取", "reading")
+) -> ModuleType:
+    """The module ``module`` of ``extra``; :class:`~govinfo.MissingExtraError` when it is not installed.
+
+    The message says what needs it: ``doing`` (读取 / reading by default) ``what``.
+    """
     try:
         return importlib.import_module(module)
     except ImportError:
         command = f'pip install "govinfo[{extra}]"'
         raise MissingExtraError(
-            f"读取{what_zh}需要安装可选依赖，请运行：{command}",
-            f"reading {what_en} needs an optional dependency; run: {command}",
+            f"{doing[0]}{what_zh}需要安装可选依赖，请运行：{command}",
+            f"{doing[1]} {what_en} needs an optional dependency; run: {command}",
             extra=extra,
         ) from None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 
 import attrs
 
@@ -27,17 +27,23 @@ class Skipped:
     reason_en: str
 
 
-def _skipped(path: Path, relative: Path) -> Skipped | None:
-    name = path.name
+def skipped_reason(relative: PurePath | str) -> tuple[str, str] | None:
+    """Why a file at ``relative`` (inside a folder or a zip) is no one's submission (Chinese, English), or
+    ``None``: a lock file, a hidden file or one in a hidden folder (``__MACOSX`` included), a system file."""
+    parts = [p for p in PurePosixPath(str(relative).replace("\\", "/")).parts if p not in (".", "..")]
+    name = parts[-1] if parts else ""
     if name.startswith("~$"):
-        return Skipped(
-            path, "Office 打开文件时生成的临时锁文件", "a lock file an office program leaves beside an open file"
-        )
-    if any(part.startswith(".") for part in relative.parts):
-        return Skipped(path, "隐藏文件", "a hidden file")
+        return "Office 打开文件时生成的临时锁文件", "a lock file an office program leaves beside an open file"
+    if any(part.startswith(".") or part == "__MACOSX" for part in parts):
+        return "隐藏文件", "a hidden file"
     if name.lower() in _SYSTEM:
-        return Skipped(path, "系统文件", "a system file")
+        return "系统文件", "a system file"
     return None
+
+
+def _skipped(path: Path, relative: Path) -> Skipped | None:
+    reason = skipped_reason(relative)
+    return None if reason is None else Skipped(path, *reason)
 
 
 def files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Skipped]]:

@@ -20,6 +20,7 @@ import datetime
 import html
 import io
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -164,7 +165,16 @@ and the PDF made from it) honour it there, and the widest table then fits a port
 _SCOPES = {"header": "col", "corner": "col", "title": "colgroup", "label": "row"}
 
 
-def _html_table(report: AnnualReport, table: Table, values: dict[str, int | Decimal | str]) -> list[str]:
+def table_html(report: AnnualReport, table: Table, marks: Mapping[str, str] | None = None) -> str:
+    """One table as the official format prints it, as HTML (``<th scope>`` headers, real spans); each
+    value cell carries its path (``data-path``) and, where ``marks`` names it, that CSS class (the
+    web page of ``govinfo serve`` marks the cells its findings are about)."""
+    return "\n".join(_html_table(report, table, cell_values(report), marks or {}))
+
+
+def _html_table(
+    report: AnnualReport, table: Table, values: dict[str, int | Decimal | str], marks: Mapping[str, str] | None = None
+) -> list[str]:
     rows, _ = _rows(table)
     out = [f'<table border="1" cellspacing="0" cellpadding="2" width="100%" aria-label="{html.escape(table.heading)}">']
     for row in rows:
@@ -177,7 +187,12 @@ def _html_table(report: AnnualReport, table: Table, values: dict[str, int | Deci
                 spans += f' colspan="{placed.colspan}"'
             text = html.escape(_shown(report, values, placed))
             if placed.cell is not None:
-                out.append(f"<td{spans}{_CELL}>{text}</td>")
+                if marks is None:
+                    out.append(f"<td{spans}{_CELL}>{text}</td>")
+                else:
+                    path = placed.cell.path
+                    mark = f' class="{marks[path]}"' if path in marks else ""
+                    out.append(f'<td{spans}{mark} data-path="{path}">{text}</td>')
                 continue
             scope = _SCOPES.get(placed.role, "col")
             if scope == "col" and placed.colspan > 1:
@@ -293,8 +308,10 @@ def _styles(document: Any) -> None:
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
 
+    present = {s.name for s in styles}
+
     def paragraph_style(name: str, base: str, font: str, size: float, **look: Any) -> None:
-        style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style = styles[name] if name in present else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles[base]
         _fonts(style, font, size, bold=look.get("bold", False))
         form = style.paragraph_format
@@ -373,6 +390,12 @@ def _docx_table(document: Any, report: AnnualReport, table: Table, values: dict[
         column.width = size
     first = rows[0][0].row
     cells = [list(r.cells) for r in grid.rows]
+    for line in cells:  # Word takes each cell's width, not the column's; a merge adds up those it spans
+        for cell, size in zip(line, widths, strict=True):
+            cell.width = size
+    # style ids set on the XML: python-docx's ``paragraph.style = …`` looks the default style up each time
+    label_style = document.styles["报告表格标签"].style_id
+    value_style = document.styles["报告表格"].style_id
     for row in rows:
         for placed in row:
             top, left = placed.row - first, placed.col - 1
@@ -381,11 +404,9 @@ def _docx_table(document: Any, report: AnnualReport, table: Table, values: dict[
                 cell = cell.merge(cells[placed.end_row - first][placed.end_col - 1])
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
-            paragraph.style = document.styles["报告表格标签" if placed.role in ("label", "title") else "报告表格"]
+            paragraph._p.get_or_add_pPr().style = label_style if placed.role in ("label", "title") else value_style
             paragraph.add_run(_shown(report, values, placed))
-    for row in grid.rows:  # Word takes each cell's width, not the column's
-        for cell, size in zip(row.cells, widths, strict=True):
-            cell.width = size
+    for row in grid.rows:
         row_properties = row._tr.get_or_add_trPr()
         row_properties.append(row_properties.makeelement(qn("w:cantSplit"), {}))  # a row is never cut by a page
 
@@ -394,7 +415,7 @@ def docx_bytes(report: AnnualReport, *, date: datetime.date | None = None) -> by
     """The publishable report as the bytes of a Word file (``.docx``); needs the ``word`` extra."""
     from govinfo.reading.extras import need  # noqa: PLC0415
 
-    docx = need("docx", "word", "生成 Word 文件", "writing Word files")
+    docx = need("docx", "word", " Word 文件", "Word files", doing=("生成", "writing"))
     from docx.shared import Mm  # noqa: PLC0415
 
     blocks, _ = plan(report, date=date)
@@ -408,14 +429,17 @@ def docx_bytes(report: AnnualReport, *, date: datetime.date | None = None) -> by
     document.core_properties.title = title(report)
     document.core_properties.author = report.organ
     document.core_properties.comments = "govinfo"
-    styles = {"title": "报告标题", "heading": "Heading 1", "subheading": "Heading 2", "signature": "落款"}
+    names = {"title": "报告标题", "heading": "Heading 1", "subheading": "Heading 2", "signature": "落款"}
+    styles = {kind: document.styles[name].style_id for kind, name in names.items()}
     signed = False
     for block in blocks:
         if block.kind == "table":
             assert block.table is not None
             _docx_table(document, report, block.table, values)
             continue
-        paragraph = document.add_paragraph(style=styles.get(block.kind, "Normal"))
+        paragraph = document.add_paragraph()
+        if block.kind in styles:
+            paragraph._p.get_or_add_pPr().style = styles[block.kind]
         first, *more = block.text.split("\n")
         run = paragraph.add_run(first)
         for line in more:  # a title set on two lines
