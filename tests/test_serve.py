@@ -323,3 +323,33 @@ def test_the_command_refuses_a_bad_port(capsys: pytest.CaptureFixture[str]) -> N
 
     assert main(["serve", "--port", "70000"]) == 2
     assert "端口 70000 无效" in capsys.readouterr().err
+
+
+def test_a_list_of_organs_names_those_without_a_report(client: Any, space: Workspace) -> None:
+    _upload(client, [("湛河区.txt", govinfo.example_text().encode())])
+    assert space.wait(60)
+    assert "未上传应报送单位名单" in client.get("/summary").get_data(as_text=True)
+    listing = "湛河区人民政府\r\n甲镇人民政府\r\n\r\n乙乡人民政府\r\n".encode("gbk")  # saved by Notepad as "ANSI"
+    headers = {serving.TOKEN_HEADER: TOKEN}
+    answer = client.post(
+        "/members",
+        data={"members": (io.BytesIO(listing), "名单.txt")},
+        headers=headers,
+        content_type="multipart/form-data",
+    )
+    assert answer.get_json()["text"] == "名单共 3 个单位"
+    summary = client.get("/summary").get_data(as_text=True)
+    missing = summary.split("名单中尚未报送的单位", 1)[1].split("</ul>", 1)[0]
+    assert "甲镇人民政府" in missing
+    assert "乙乡人民政府" in missing
+    assert "湛河区人民政府" not in missing
+    assert "已有名单：3 个单位" in client.get("/").get_data(as_text=True)
+    empty = client.post(
+        "/members",
+        data={"members": (io.BytesIO(b"\n\n"), "空.txt")},
+        headers=headers,
+        content_type="multipart/form-data",
+    )
+    assert empty.status_code == 400
+    assert "单位名单是空的" in empty.get_json()["zh"]
+    assert client.post("/members", data={}, headers=headers).status_code == 400

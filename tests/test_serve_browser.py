@@ -94,6 +94,12 @@ def test_an_office_works_through_its_reports_in_the_browser(server: serve.Server
     for organ in ("湛河区人民政府", "某市某局", "某县人民政府", "某区某委"):
         assert organ in rows
     assert "已读取 4 / 4 个文件" in browser.find_element(By.ID, "reading").text
+    listing = tmp_path / "名单.txt"
+    listing.write_text("湛河区人民政府\n某市某局\n某县人民政府\n某区某委\n未报送的乡\n", encoding="utf-8")
+    members = browser.find_element(By.CSS_SELECTOR, 'form[action="/members"]')
+    members.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(listing))
+    members.find_element(By.TAG_NAME, "button").click()
+    wait.until(lambda b: "名单共 5 个单位" in members.find_element(By.CSS_SELECTOR, ".said").text)
     _shot(browser, "home")
 
     browser.find_element(By.LINK_TEXT, "湛河区人民政府").click()
@@ -118,6 +124,7 @@ def test_an_office_works_through_its_reports_in_the_browser(server: serve.Server
     browser.find_element(By.LINK_TEXT, "汇总").click()
     wait.until(arrived.presence_of_element_located((By.CSS_SELECTOR, "svg")))
     assert "下载汇总表" in browser.page_source
+    assert "未报送的乡" in browser.page_source.split("名单中尚未报送的单位", 1)[1]
     _shot(browser, "summary")
     with urllib.request.urlopen(server.address + "download/aggregate.xlsx", timeout=60) as answer:
         total = govinfo.read(answer.read()).report

@@ -103,8 +103,9 @@ async function follow() {
 document.querySelectorAll('form.upload').forEach(form => form.addEventListener('submit', async event => {
   event.preventDefault();
   const data = new FormData(form), said = form.querySelector('.said');
-  const answer = await send('/upload', data, p => { said.textContent = Math.round(100 * p) + '%'; });
-  said.textContent = answer.body.text || '';
+  const answer = await send(form.getAttribute('action'), data, p => { said.textContent = Math.round(100 * p) + '%'; });
+  said.textContent = answer.body.text || answer.body.error || '';
+  if (form.getAttribute('action') !== '/upload') return;
   document.getElementById('reading').dataset.waiting = '1';
   follow();
 }));
@@ -146,6 +147,7 @@ def create_app(workspace: Workspace, *, token: str, require_token: bool = False)
     app.add_url_rule("/", view_func=home, methods=["GET"])
     app.add_url_rule("/favicon.ico", view_func=_no_icon, methods=["GET"])
     app.add_url_rule("/upload", view_func=upload, methods=["POST"])
+    app.add_url_rule("/members", view_func=members, methods=["POST"])
     app.add_url_rule("/api/status", view_func=status, methods=["GET"])
     app.add_url_rule("/file/<stored>", view_func=report_page, methods=["GET"])
     app.add_url_rule("/api/review", view_func=review, methods=["POST"])
@@ -250,6 +252,14 @@ def home() -> flask.Response:
             ("previous", _t("上年报告（用于与上年比较）：", "Last year's reports (for year over year):")),
         )
     )
+    listed = len(_workspace().members())
+    upload += (
+        '<form class="upload" method="post" enctype="multipart/form-data" action="/members">'
+        f"<label>{_t('应报送单位名单（文本文件，每行一个单位）：', 'Organs that should report (text, one a line):')} "
+        '<input type="file" name="members" accept=".txt,text/plain"></label> '
+        f'<button type="submit">{_t("上传", "Upload")}</button> <span class="said">'
+        f"{_t(f'已有名单：{listed} 个单位', f'{listed} organs listed') if listed else ''}</span></form>"
+    )
     waiting = _t(f"已读取 {done} / {total} 个文件", f"{done} of {total} files read")
     body = (
         f"<section><h2>{_t('上传报告', 'Upload reports')}</h2>{upload}"
@@ -288,6 +298,18 @@ def upload() -> flask.Response:
             "text": said,
         }
     )
+
+
+def members() -> flask.Response:
+    """The list of organs that should report (a text file, one a line)."""
+    given = flask.request.files.get("members")
+    if given is None:
+        return _refused(400, "请选择单位名单文件", "choose the list of organs")
+    try:
+        organs = _workspace().set_members(given.read())
+    except GovinfoError as error:
+        return _refused(400, error.message_zh, error.message_en)
+    return flask.jsonify({"organs": organs, "text": _t(f"名单共 {len(organs)} 个单位", f"{len(organs)} organs listed")})
 
 
 def status() -> flask.Response:
@@ -633,6 +655,13 @@ def _summary(workspace: Workspace) -> str:
     )
     last_year = {organ_key(r.organ): r.organ for _, r, _ in workspace.reports("previous")}
     missing = [organ for key, organ in last_year.items() if key not in keys]
+    nothing = "<li>" + _t("无", "none") + "</li>"
+    listed = workspace.members()
+    unlisted = [organ for organ in listed if organ_key(organ) not in keys]
+    no_list = _t("未上传应报送单位名单（首页可上传）", "no list of organs (upload one on the home page)")
+    listed_missing = (
+        "".join(f"<li>{html.escape(m)}</li>" for m in unlisted) or nothing if listed else f"<li>{no_list}</li>"
+    )
     received = [(r.organ, int(cell_values(r)["requests.received.total"])) for _, r, _ in reports]
     chart = bar_chart(
         _t("各单位本年新收申请", "Requests received by organ"), sorted(received, key=lambda i: -i[1]), colour="#2d7c4f"
@@ -644,7 +673,6 @@ def _summary(workspace: Workspace) -> str:
         if total
         else f'<a href="/download/findings.csv">{_t("下载全部问题清单（CSV）", "Download every finding (CSV)")}</a>'
     )
-    nothing = "<li>" + _t("无", "none") + "</li>"
     return (
         f"<section><h2>{_t('汇总', 'Total')}</h2>"
         + "".join(f'<p class="error">{html.escape(p)}</p>' for p in problems)
@@ -652,6 +680,7 @@ def _summary(workspace: Workspace) -> str:
         f'<table class="list"><tr><th>{_t("机关", "Organ")}</th>{header}</tr>{"".join(rows)}</table></section>'
         f"<section><h2>{_t('有错误、未纳入汇总的单位', 'Organs left out (errors)')}</h2>"
         f"<ul>{excluded or nothing}</ul>"
+        f"<h2>{_t('名单中尚未报送的单位', 'Listed organs without a report')}</h2><ul>{listed_missing}</ul>"
         f"<h2>{_t('上年有报告、本年未报送的单位', 'Organs with a report last year but none this year')}</h2>"
         f"<ul>{''.join(f'<li>{html.escape(m)}</li>' for m in missing) or nothing}</ul></section>"
         f'<section><div class="charts">{chart}</div></section>'

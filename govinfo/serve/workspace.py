@@ -35,6 +35,7 @@ from govinfo.model.report import AnnualReport, organ_key
 from govinfo.reading import folder as folders
 from govinfo.reading.kinds import SUFFIXES
 from govinfo.reading.made import derived
+from govinfo.reading.text.decode import decode
 from govinfo.reading.workbook.safety import BROKEN_ZIP
 from govinfo.review import Reviews
 from govinfo.writing.atomic import write_atomically
@@ -43,6 +44,9 @@ Category = Literal["current", "previous"]
 
 FOLDERS: dict[Category, str] = {"current": "本年报告", "previous": "上年报告"}
 MANIFEST = "govinfo-工作区.json"
+MEMBERS_FILE = "应报送单位名单.txt"
+"""The organs that should report, one a line (as ``govinfo hierarchy --members`` reads them)."""
+MAX_MEMBERS_BYTES = 2**20
 REVIEW_FILE = "审核记录.json"
 OUTPUT_FOLDER = "输出"
 
@@ -297,6 +301,25 @@ class Workspace:
     def update_reviews(self, change: Callable[[Reviews], object]) -> None:
         """Change the review file under its lock, written atomically (the command's file: both agree)."""
         Reviews.update(self.review_file, change)
+
+    def set_members(self, data: bytes) -> list[str]:
+        """Keep the list of organs that should report (a text file, one a line, UTF-8 or GBK); return it."""
+        if len(data) > MAX_MEMBERS_BYTES:
+            raise GovinfoError("单位名单过大（超过 1 MB）", "the list of organs is over 1 MB")
+        text, _ = decode(data)
+        organs = list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+        if not organs:
+            raise GovinfoError("单位名单是空的（应为文本文件，每行一个单位）", "the list of organs is empty")
+        write_atomically(self.root / MEMBERS_FILE, ("\n".join(organs) + "\n").encode("utf-8"))
+        return organs
+
+    def members(self) -> list[str]:
+        """The organs that should report, when a list was given (else none)."""
+        file = self.root / MEMBERS_FILE
+        if not file.is_file():
+            return []
+        text, _ = decode(file.read_bytes()[:MAX_MEMBERS_BYTES])
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
     def write_output(self, name: str, data: bytes) -> Path:
         """A download, also kept in the workspace's output folder (``name`` is govinfo's, never the user's)."""
