@@ -11,8 +11,11 @@ if a rule of the catalog never fired, so that no rule goes untested.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections import Counter
+from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -27,6 +30,22 @@ settings.register_profile(
 settings.register_profile("dev", deadline=None, max_examples=100)
 settings.register_profile("quick", deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture
+def without_module(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Hide installed modules from ``importlib.import_module`` (how govinfo loads its extras): call the
+    fixture with a module's name, and importing it raises ``ImportError`` for the rest of the test."""
+    real = importlib.import_module
+    hidden: set[str] = set()
+
+    def importer(name: str, package: str | None = None) -> ModuleType:
+        if name in hidden:
+            raise ImportError(name)
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", importer)
+    return hidden.add
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import datetime
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -391,17 +392,8 @@ def test_a_doc_libreoffice_cannot_convert_or_hangs_on_is_stopped_and_cleaned_up(
     assert not list(tmp_path.glob("govinfo-convert-*"))
 
 
-def test_a_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch, made: dict[str, Path]) -> None:
-    import importlib  # noqa: PLC0415
-
-    real = importlib.import_module
-
-    def without_pdfplumber(name: str, package: str | None = None) -> object:
-        if name == "pdfplumber":
-            raise ImportError(name)
-        return real(name, package)
-
-    monkeypatch.setattr(importlib, "import_module", without_pdfplumber)
+def test_a_missing_extra_names_the_pip_command(without_module: Callable[[str], None]) -> None:
+    without_module("pdfplumber")
     error = _refused(_pdf(b"BT ET"))
     assert isinstance(error, govinfo.MissingExtraError)
     assert 'pip install "govinfo[pdf]"' in error.message_zh

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import importlib
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
@@ -168,15 +167,8 @@ def test_wrong_arguments_are_said(tmp_path: Path) -> None:
         govinfo.render("年报", tmp_path / "年报.html")  # type: ignore[arg-type]
 
 
-def test_without_python_docx_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    real = importlib.import_module
-
-    def without_docx(name: str, package: str | None = None) -> ModuleType:
-        if name == "docx":
-            raise ImportError(name)
-        return real(name, package)
-
-    monkeypatch.setattr(importlib, "import_module", without_docx)
+def test_without_python_docx_the_error_names_the_extra(without_module: Callable[[str], None], tmp_path: Path) -> None:
+    without_module("docx")
     with pytest.raises(govinfo.MissingExtraError) as caught:
         govinfo.render(govinfo.example(), tmp_path / "年报.docx")
     assert 'pip install "govinfo[word]"' in caught.value.message_zh

@@ -6,7 +6,7 @@ import io
 import json
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -353,3 +353,14 @@ def test_a_list_of_organs_names_those_without_a_report(client: Any, space: Works
     assert empty.status_code == 400
     assert "单位名单是空的" in empty.get_json()["zh"]
     assert client.post("/members", data={}, headers=headers).status_code == 400
+
+
+def test_without_flask_the_error_names_the_serve_extra(without_module: Callable[[str], None], tmp_path: Path) -> None:
+    without_module("flask")
+    with pytest.raises(govinfo.MissingExtraError) as caught:
+        govinfo.serve.start(tmp_path)
+    assert (
+        caught.value.message_zh == '运行本地网页（govinfo serve）需要安装可选依赖，请运行：pip install "govinfo[serve]"'
+    )
+    assert caught.value.extra == "serve"
+    assert not any(tmp_path.iterdir())  # nothing written
