@@ -75,6 +75,11 @@ class Outcome:
     """Why the file was not read, or was left out (Chinese, English)."""
 
 
+def _started() -> bool:
+    """Nothing: the first task, which makes the pool start its worker processes."""
+    return True
+
+
 def read_file(path: str) -> Outcome:
     """Read one file as ``govinfo.read`` does; run in a worker process. Never raises."""
     try:
@@ -120,6 +125,9 @@ class Workspace:
         self._outcomes: dict[str, Outcome] = {}
         self._pending: dict[str, Future[Outcome]] = {}
         self._pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
+        # Start the workers now, before the server's threads: where processes are forked, forking a
+        # process whose other threads hold locks can leave a worker stuck (the pool starts them all at once).
+        self._pool.submit(_started).result()
         self._load_manifest()
         for entry in list(self._entries.values()):
             self._submit(entry)
