@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import inspect
+import linecache
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -143,11 +145,15 @@ def name_fields(cls: _Class) -> _Class:
     """Make a misspelt or missing keyword of ``cls(...)`` and its builders an :class:`~govinfo.ArgumentError`
     that names the fields the class takes (Python's own ``TypeError`` names only the bad one).
 
-    Wraps ``__init__`` and the ``from_parts``/``from_values`` class methods; only a
-    ``TypeError`` raised while binding the arguments (no frame below the call) is reworded.
+    ``__init__`` is attrs' own, recompiled to take what Python would refuse as parameters it
+    checks first (:func:`_checked_init`): every report read builds hundreds of these objects, and
+    a wrapper would add a call to each. The ``from_parts``/``from_values`` class methods are
+    wrapped; only a ``TypeError`` raised while binding their arguments (no frame below the
+    call) is reworded.
     """
     names = [a.name for a in attrs.fields(cls)]
-    cls.__init__ = _reworded(cls.__init__, cls.__name__, names)  # type: ignore[misc]
+    checked = _checked_init(cls, names)
+    cls.__init__ = checked or _reworded(cls.__init__, cls.__name__, names)  # type: ignore[misc]
     for builder in ("from_parts", "from_values"):
         method = cls.__dict__.get(builder)
         if isinstance(method, classmethod):
@@ -157,6 +163,55 @@ def name_fields(cls: _Class) -> _Class:
             ]
             setattr(cls, builder, classmethod(_reworded(function, f"{cls.__name__}.{builder}", accepted or names)))
     return cls
+
+
+_MISSING = object()
+"""The default of every parameter of a checked ``__init__``: an argument not given."""
+
+
+def _checked_init(cls: type, names: list[str]) -> Callable[..., Any] | None:
+    """attrs' generated ``__init__`` of ``cls`` with positional, unknown and missing arguments taken as
+    parameters and refused first, naming the fields; ``None`` when its source is not as expected (the
+    caller wraps it instead). The body is attrs' own, so every other behaviour stays as it was."""
+    init = cls.__dict__["__init__"]
+    code = getattr(init, "__code__", None)
+    if code is None:
+        return None
+    source = "".join(linecache.getlines(code.co_filename))
+    opening = "def __init__(self, *, "
+    start = source.find(opening)
+    if start < 0:
+        return None
+    end = source.find("\ndef ", start)
+    header, _, body = source[start : None if end < 0 else end + 1].partition("\n")
+    parameters = [p.strip() for p in header.removeprefix(opening).removesuffix("):").split(",")]
+    if not header.endswith("):") or parameters != names:  # defaults or other shapes: not ours to rewrite
+        return None
+    given = ", ".join(f"{p}=__govinfo_missing" for p in parameters)
+    absent = " or ".join(f"{p} is __govinfo_missing" for p in parameters)
+    values = ", ".join(f"{p!r}: {p}" for p in parameters)
+    text = (
+        f"def __init__(self, *__govinfo_args, {given}, **__govinfo_unknown):\n"
+        f"    if __govinfo_args or __govinfo_unknown or {absent}:\n"
+        f"        __govinfo_refuse(__govinfo_args, __govinfo_unknown, {{{values}}})\n{body}"
+    )
+    filename = f"<govinfo checked __init__ of {cls.__module__}.{cls.__qualname__}>"
+    namespace = dict(init.__globals__)
+    namespace["__govinfo_missing"] = _MISSING
+
+    def refuse(args: tuple[Any, ...], unknown: dict[str, Any], values: dict[str, Any]) -> None:
+        passed = {k: v for k, v in values.items() if v is not _MISSING} | unknown
+        raise _naming(cls.__name__, names, len(args), passed, TypeError(cls.__name__))
+
+    namespace["__govinfo_refuse"] = refuse
+    exec(compile(text, filename, "exec"), namespace)  # noqa: S102 — attrs' own generated source, rearranged
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)  # for tracebacks
+    checked: Callable[..., Any] = namespace["__init__"]
+    checked.__qualname__ = init.__qualname__
+    checked.__doc__ = init.__doc__
+    checked.__annotations__ = init.__annotations__
+    checked.__signature__ = inspect.signature(init)  # type: ignore[attr-defined]  # the fields, as attrs declares them
+    return checked
 
 
 def _reworded(function: Callable[..., Any], name: str, accepted: list[str]) -> Callable[..., Any]:
