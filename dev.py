@@ -69,6 +69,7 @@ def demo() -> None:
     _run(BIN / "govinfo", "check", ok=(0, 1))
     print(
         f"\n下一步 next: {BIN / 'govinfo'} check 你的文件夹或文件   （各命令：{BIN / 'govinfo'} --help）\n"
+        f"审核工作台网页 the web page: {BIN / 'govinfo'} serve 工作区文件夹 --open\n"
         '日常使用请安装：pip install "govinfo[all]"，之后直接运行 govinfo check …（见 README“安装”）',
         flush=True,
     )
