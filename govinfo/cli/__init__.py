@@ -25,7 +25,7 @@ from pathlib import Path
 import attrs
 
 import govinfo
-from govinfo.cli.output import Output, findings_csv
+from govinfo.cli.output import Output, csv_row, findings_csv
 from govinfo.cli.zh import chinese
 from govinfo.errors import GovinfoError, Lang, ReportInvalidError
 from govinfo.example import EXAMPLE_FILE
@@ -553,7 +553,8 @@ def _render(args: argparse.Namespace) -> int:
     if args.allow_errors and every:  # the findings beside the document, never in it
         listing = target.with_name(f"{target.name}.问题清单.csv")
         try:
-            write_atomically(listing, findings_csv(str(source), read.report, every, args.lang))
+            rows = [csv_row(str(source), read.report, finding, args.lang) for finding in every]
+            write_atomically(listing, findings_csv(rows, args.lang))
         except GovinfoError as error:
             print(f"{listing}: {error.message(args.lang)}", file=sys.stderr)
             return 2

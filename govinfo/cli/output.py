@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from govinfo.errors import GovinfoError, Lang
@@ -99,17 +99,30 @@ _CSV_ZH = ("文件", "机关", "年度", "规则", "级别", "路径", "位置",
 _CSV_EN = ("file", "organ", "year", "rule", "severity", "path", "location", "message")
 
 
-def findings_csv(name: str, report: AnnualReport, findings: Sequence[Finding], lang: Lang) -> bytes:
-    """The findings as the CSV ``check --format csv`` prints (with a BOM, for Excel)."""
+def findings_csv(rows: Iterable[Sequence[object]], lang: Lang) -> bytes:
+    """Rows of :func:`csv_row` under the header ``check --format csv`` prints, with a BOM (for Excel)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(_CSV_EN if lang == "en" else _CSV_ZH)
-    for finding in findings:
-        writer.writerow(_csv_row(name, report, finding, lang))
+    writer.writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _csv_row(name: str, report: AnnualReport, finding: Finding, lang: Lang) -> list[object]:
+def unread_row(
+    name: str,
+    message: str,
+    lang: Lang,
+    *,
+    status: tuple[str, str] = ("无法读取", "unreadable"),
+    severity: Severity = Severity.ERROR,
+) -> list[object]:
+    """The CSV row of a file with no findings to list, and why: unreadable (or, as ``status`` says, left out)."""
+    shown = severity.value if lang == "en" else severity.label_zh
+    return [name, "", "", status[1] if lang == "en" else status[0], shown, "", "", message]
+
+
+def csv_row(name: str, report: AnnualReport, finding: Finding, lang: Lang) -> list[object]:
+    """One finding as a row of the findings CSV (file, organ, year, rule, severity, path, place, message)."""
     severity = finding.severity.value if lang == "en" else finding.severity.label_zh
     place = location(finding, lang)
     return [
@@ -177,10 +190,7 @@ class Output:
         if self.json:
             self._record(name, "unreadable", message=message)
         if self.csv is not None:
-            unread = "unreadable" if self.lang == "en" else "无法读取"
-            self.csv.writerow(
-                [name, "", "", unread, Severity.ERROR.value if self.lang == "en" else "错误", "", "", message]
-            )
+            self.csv.writerow(unread_row(name, message, self.lang))
         self._tick()
 
     def skipped(self, name: str, zh: str, en: str, *, read: bool = False) -> None:
@@ -285,7 +295,7 @@ class Output:
     def _csv_rows(self, writer: Writer, name: str, report: AnnualReport, shown: list[Finding]) -> None:
         """One CSV row a finding shown (``--format csv``)."""
         for finding in shown:
-            writer.writerow(_csv_row(name, report, finding, self.lang))
+            writer.writerow(csv_row(name, report, finding, self.lang))
         self._tick()
 
     def _review(self, finding: Finding, report: AnnualReport, print_: Fingerprint) -> Status:

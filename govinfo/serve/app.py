@@ -9,7 +9,6 @@ needs it.
 
 from __future__ import annotations
 
-import csv
 import hmac
 import html
 import io
@@ -22,12 +21,13 @@ import flask
 from werkzeug.exceptions import RequestEntityTooLarge
 
 import govinfo
+from govinfo.cli.output import csv_row, findings_csv, unread_row
 from govinfo.editions import edition
 from govinfo.editions.layout import Table
 from govinfo.errors import GovinfoError, Lang
 from govinfo.findings import Finding, Severity
 from govinfo.model.cells import cell_values
-from govinfo.model.report import AnnualReport, organ_key
+from govinfo.model.report import organ_key
 from govinfo.review import DECISION_ZH, Reviews, fingerprints
 from govinfo.rules.engine import row_label
 from govinfo.serve.charts import bar_chart
@@ -426,22 +426,21 @@ def download_aggregate() -> flask.Response:
 
 
 def download_findings() -> flask.Response:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["文件", "机关", "年度", "规则", "级别", "路径", "位置", "问题"])
+    rows: list[list[object]] = []
     for entry in _workspace().entries("current"):
         outcome = _workspace().outcome(entry.stored)
         if outcome is None:
             continue
         if outcome.report is None or outcome.status != "read":
-            reason = _t(*outcome.reason) if outcome.reason else ""
-            writer.writerow(
-                [entry.name, "", "", "", "无法读取" if outcome.status == "unreadable" else "未计入", "", "", reason]
-            )
+            reason = outcome.reason[0] if outcome.reason else ""
+            if outcome.status == "left_out":
+                rows.append(unread_row(entry.name, reason, "zh", status=("未计入", "left out"), severity=Severity.INFO))
+            else:
+                rows.append(unread_row(entry.name, reason, "zh"))
             continue
-        for finding in _workspace().findings(entry, outcome.report, outcome):
-            writer.writerow(_csv_row(entry, outcome.report, finding))
-    return _download(_workspace(), "问题清单.csv", ("\ufeff" + out.getvalue()).encode("utf-8"), "text/csv")
+        found = _workspace().findings(entry, outcome.report, outcome)
+        rows += [csv_row(entry.name, outcome.report, finding, "zh") for finding in found]
+    return _download(_workspace(), "问题清单.csv", findings_csv(rows, "zh"), "text/csv")
 
 
 def download_file(stored: str) -> flask.Response:
@@ -456,12 +455,8 @@ def download_file(stored: str) -> flask.Response:
         buffer = io.BytesIO()
         govinfo.annotate_xlsx(source, buffer, findings=unsettled)
         return _download(_workspace(), f"{stem}-批注版.xlsx", buffer.getvalue(), _XLSX)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["文件", "机关", "年度", "规则", "级别", "路径", "位置", "问题"])
-    for finding in unsettled:
-        writer.writerow(_csv_row(entry, outcome.report, finding))
-    return _download(_workspace(), f"{stem}-问题清单.csv", ("\ufeff" + out.getvalue()).encode("utf-8"), "text/csv")
+    rows = [csv_row(entry.name, outcome.report, finding, "zh") for finding in unsettled]
+    return _download(_workspace(), f"{stem}-问题清单.csv", findings_csv(rows, "zh"), "text/csv")
 
 
 _LOCAL_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
@@ -584,20 +579,6 @@ def _finding_item(entry: Entry, finding: Finding, key: str, state: str, edition_
         f'<button type="button" value="dismiss">{_t("排除（误报）", "Dismiss")}</button> '
         f'<button type="button" value="reopen">{_t("重新打开", "Reopen")}</button></div></div></div>'
     )
-
-
-def _csv_row(entry: Entry, report: AnnualReport, finding: Finding) -> list[object]:
-    where = finding.source.describe() if finding.source else ""
-    return [
-        entry.name,
-        report.organ,
-        report.year,
-        finding.rule_id,
-        finding.severity.label_zh,
-        finding.path or "",
-        where,
-        finding.message_zh,
-    ]
 
 
 def _aggregate(workspace: Workspace) -> govinfo.analysis.aggregate.Aggregate | None:
