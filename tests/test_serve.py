@@ -364,3 +364,15 @@ def test_without_flask_the_error_names_the_serve_extra(without_module: Callable[
     )
     assert caught.value.extra == "serve"
     assert not any(tmp_path.iterdir())  # nothing written
+
+
+def test_a_batch_that_cannot_be_totalled_says_why(client: Any, space: Workspace) -> None:
+    other = govinfo.replace_cells(govinfo.example(), {"proactive.licensing.decisions": 1})  # the same organ again
+    _upload(
+        client, [("湛河区.txt", govinfo.example_text().encode()), ("湛河区重报.json", govinfo.to_json(other).encode())]
+    )
+    assert space.wait(60)
+    assert "同一机关的报告出现了不止一次：湛河区人民政府" in client.get("/summary").get_data(as_text=True)
+    refused = client.get("/download/aggregate.xlsx")
+    assert refused.status_code == 409
+    assert refused.get_json()["zh"] == "同一机关的报告出现了不止一次：湛河区人民政府"

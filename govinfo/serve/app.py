@@ -417,7 +417,9 @@ def summary() -> flask.Response:
 
 
 def download_aggregate() -> flask.Response:
-    total = _aggregate(_workspace())
+    total, refused = _aggregate(_workspace())
+    if refused is not None:
+        return _refused(409, refused.message_zh, refused.message_en)
     if total is None:
         return _refused(404, "还没有可以汇总的报告", "no report to total yet")
     buffer = io.BytesIO()
@@ -581,17 +583,16 @@ def _finding_item(entry: Entry, finding: Finding, key: str, state: str, edition_
     )
 
 
-def _aggregate(workspace: Workspace) -> govinfo.analysis.aggregate.Aggregate | None:
+def _aggregate(workspace: Workspace) -> tuple[govinfo.analysis.aggregate.Aggregate | None, GovinfoError | None]:
+    """The 汇总 of this year's reports, or why there is none (``aggregate``'s own refusal: an organ
+    twice, mixed years or editions, every report with errors); neither when no report is read."""
     reports = [report for _, report, _ in workspace.reports("current")]
     if not reports:
-        return None
-    organs = {organ_key(r.organ) for r in reports}
-    if len(organs) != len(reports) or len({(r.year, r.edition) for r in reports}) != 1:
-        return None
+        return None, None
     try:
-        return govinfo.aggregate(reports, organ=_t("汇总", "Total"))
-    except GovinfoError:
-        return None
+        return govinfo.aggregate(reports, organ=_t("汇总", "Total")), None
+    except GovinfoError as error:
+        return None, error
 
 
 def _summary(workspace: Workspace) -> str:
@@ -599,17 +600,9 @@ def _summary(workspace: Workspace) -> str:
     if not reports:
         said = _t("还没有读取到本年报告，请先在首页上传。", "No report read yet: upload some first.")
         return f"<section><p>{said}</p></section>"
-    problems = []
-    keys = Counter(organ_key(r.organ) for _, r, _ in reports)
-    twice = [organ for organ, n in keys.items() if n > 1]
-    if twice:
-        problems.append(
-            _t(f"同一机关有多份报告：{'、'.join(twice)}", f"organs with several reports: {', '.join(twice)}")
-        )
-    years = {(r.year, r.edition) for _, r, _ in reports}
-    if len(years) > 1:
-        problems.append(_t("报告的年度或格式版本不一致，不能汇总", "reports of several years or editions: no total"))
-    total = _aggregate(workspace)
+    keys = {organ_key(r.organ) for _, r, _ in reports}
+    total, refused = _aggregate(workspace)
+    problems = [refused.message(_lang())] if refused is not None else []
     header = "".join(f"<th>{_t(zh, en)}</th>" for _, zh, en in MAIN_TOTALS)
     rows = []
     for _, report, _ in reports:
