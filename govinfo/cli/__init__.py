@@ -37,7 +37,7 @@ from govinfo.reading.inputs import read_bytes
 from govinfo.reading.kinds import SUFFIXES, readable
 from govinfo.reading.made import derived
 from govinfo.reading.result import ReadResult
-from govinfo.reading.text.decode import decode
+from govinfo.reading.text.decode import listed
 from govinfo.reading.values import PLAIN_NUMBER
 from govinfo.review import DECISION_ZH, Decision, Review, Reviews, short_key
 from govinfo.rules.docs import catalog_json, catalog_markdown, catalog_text
@@ -328,13 +328,12 @@ def _members(path: str) -> list[str]:
     readers decode text."""
     try:
         data, _ = read_bytes(Path(path), limit=2**20)
-        text, _ = decode(data)
+        return listed(data)
     except GovinfoError as error:
         raise GovinfoError(
             f"无法读取单位名单 {path}（应为文本文件，每行一个单位）：{error.message_zh}",
             f"cannot read the list of organs {path} (text, one organ a line): {error.message_en}",
         ) from None
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _hierarchy(args: argparse.Namespace) -> int:

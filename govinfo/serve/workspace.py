@@ -35,7 +35,7 @@ from govinfo.model.report import AnnualReport, organ_key
 from govinfo.reading import folder as folders
 from govinfo.reading.kinds import SUFFIXES
 from govinfo.reading.made import derived
-from govinfo.reading.text.decode import decode
+from govinfo.reading.text.decode import listed
 from govinfo.reading.workbook.safety import BROKEN_ZIP
 from govinfo.review import Reviews
 from govinfo.writing.atomic import write_atomically
@@ -314,8 +314,7 @@ class Workspace:
         """Keep the list of organs that should report (a text file, one a line, UTF-8 or GBK); return it."""
         if len(data) > MAX_MEMBERS_BYTES:
             raise GovinfoError("单位名单过大（超过 1 MB）", "the list of organs is over 1 MB")
-        text, _ = decode(data)
-        organs = list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+        organs = listed(data)
         if not organs:
             raise GovinfoError("单位名单是空的（应为文本文件，每行一个单位）", "the list of organs is empty")
         write_atomically(self.root / MEMBERS_FILE, ("\n".join(organs) + "\n").encode("utf-8"))
@@ -326,8 +325,7 @@ class Workspace:
         file = self.root / MEMBERS_FILE
         if not file.is_file():
             return []
-        text, _ = decode(file.read_bytes()[:MAX_MEMBERS_BYTES])
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return listed(file.read_bytes()[:MAX_MEMBERS_BYTES])
 
     def write_output(self, name: str, data: bytes) -> Path:
         """A download, also kept in the workspace's output folder (``name`` is govinfo's, never the user's)."""

@@ -70,3 +70,10 @@ def _attempt(data: bytes, encoding: str) -> str | None:
 def _words(text: str | None, words: tuple[str, ...]) -> int:
     """How many of the report's common words ``text`` holds: a decoding that makes sense has some."""
     return 0 if text is None else sum(text.count(w) for w in words)
+
+
+def listed(data: bytes) -> list[str]:
+    """The items of a list, one a line (the organs that should report), as a text reader decodes it
+    (UTF-8, or what Notepad saves as "ANSI": GBK): non-blank lines, stripped, each once."""
+    text, _ = decode(data)
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
