@@ -214,7 +214,11 @@ def render_html(report: AnnualReport, *, date: datetime.date | None = None) -> s
     >>> page.count("<table"), "湛河区人民政府2024年政府信息公开工作年度报告" in page
     (3, True)
     """
-    blocks, _ = plan(report, date=date)
+    return _html(report, plan(report, date=date)[0])
+
+
+def _html(report: AnnualReport, blocks: list[Block]) -> str:
+    """The web page of ``report``'s planned ``blocks``."""
     values = cell_values(report)
     heading = html.escape(title(report))
     out = [
@@ -413,12 +417,16 @@ def _docx_table(document: Any, report: AnnualReport, table: Table, values: dict[
 
 def docx_bytes(report: AnnualReport, *, date: datetime.date | None = None) -> bytes:
     """The publishable report as the bytes of a Word file (``.docx``); needs the ``word`` extra."""
+    return _docx(report, plan(report, date=date)[0])
+
+
+def _docx(report: AnnualReport, blocks: list[Block]) -> bytes:
+    """The Word file of ``report``'s planned ``blocks``."""
     from govinfo.reading.extras import need  # noqa: PLC0415
 
     docx = need("docx", "word", " Word 文件", "Word files", doing=("生成", "writing"))
     from docx.shared import Mm  # noqa: PLC0415
 
-    blocks, _ = plan(report, date=date)
     values = cell_values(report)
     document = docx.Document()
     _styles(document)
@@ -497,11 +505,11 @@ def render(
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors and not allow_errors:
         raise ReportInvalidError(errors)
-    _, marks = plan(report, date=date)
+    blocks, marks = plan(report, date=date)
     if suffix in (".html", ".htm"):
-        data = render_html(report, date=date).encode("utf-8")
+        data = _html(report, blocks).encode("utf-8")
     else:
-        data = docx_bytes(report, date=date)
+        data = _docx(report, blocks)
         if suffix == ".pdf":
             from govinfo.reading.convert import to_pdf  # noqa: PLC0415
 
